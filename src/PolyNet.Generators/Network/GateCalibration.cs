@@ -1,0 +1,100 @@
+using System;
+
+namespace PolyNet.Generators.Network;
+
+/// <summary>
+/// The operating point of a gate for one precision: the scale λ (in normalised units, |ũ|, |ṽ| ≤ 1) and the
+/// resulting bound on |gate − u·v| / (U·V).
+/// </summary>
+/// <remarks>
+/// Error model, for the bias b with σ''''(b) = 0 and C = 1/(4λ²σ''(b)):
+/// <list type="bullet">
+/// <item>truncation: C·(|σ''''(b)|·16λ⁴/12 + 2·M₆·64λ⁶/720), M₆ = max |σ⁽⁶⁾| on [b − 2λ, b + 2λ]
+/// (Taylor remainder of the even part; the odd orders cancel exactly in each ± pair);</item>
+/// <item>rounding: C·c·u, where c·u bounds the absolute rounding error of the signed neuron sum
+/// (c = 3 for the 4-neuron gate, 2 for the 2-neuron gate: about 6u relative per neuron of size σ(b) ≈ 0.092,
+/// with a 1-ulp exponential, plus the additions);</item>
+/// <item>a relative 8u for the rounding of the weights, the input scaling and the output scale.</item>
+/// </list>
+/// Round-off grows as λ shrinks (u/λ²) and truncation as it grows (λ⁴), so λ is the minimiser of the sum,
+/// found once per precision and gate kind.
+/// </remarks>
+internal sealed class GateCalibration
+{
+    private static readonly GateCalibration DoubleMultiply = Calibrate(GateKind.Multiply, NumericPrecision.Double);
+    private static readonly GateCalibration DoubleSquare = Calibrate(GateKind.Square, NumericPrecision.Double);
+    private static readonly GateCalibration SingleMultiply = Calibrate(GateKind.Multiply, NumericPrecision.Single);
+    private static readonly GateCalibration SingleSquare = Calibrate(GateKind.Square, NumericPrecision.Single);
+
+    private GateCalibration(double lambda, double normalizedError)
+    {
+        Lambda = lambda;
+        NormalizedError = normalizedError;
+    }
+
+    public double Lambda { get; }
+
+    /// <summary>Upper bound on |gate output − u·v| / (U·V) for |u| ≤ U, |v| ≤ V.</summary>
+    public double NormalizedError { get; }
+
+    public static GateCalibration For(GateKind kind, NumericPrecision precision) => (kind, precision) switch
+    {
+        (GateKind.Multiply, NumericPrecision.Double) => DoubleMultiply,
+        (GateKind.Square, NumericPrecision.Double) => DoubleSquare,
+        (GateKind.Multiply, _) => SingleMultiply,
+        _ => SingleSquare,
+    };
+
+    /// <summary>The error bound at scale λ; public for tests and the flattening analysis.</summary>
+    public static double ErrorBound(GateKind kind, NumericPrecision precision, double lambda)
+    {
+        double b = Sigmoid.GateBias;
+        double second = Math.Abs(Sigmoid.Derivative(2, b));
+        double fourth = Math.Abs(Sigmoid.Derivative(4, b));
+        double m6 = Sigmoid.MaxAbsDerivative(6, b - (2 * lambda), b + (2 * lambda));
+        double scale = 1.0 / (4 * lambda * lambda * second);
+        double lambda4 = Math.Pow(lambda, 4);
+        double truncation = scale * ((fourth * 16 * lambda4 / 12) + (2 * m6 * 64 * lambda4 * lambda * lambda / 720));
+        double u = precision.UnitRoundoff();
+        double sumRounding = kind == GateKind.Multiply ? 3 * u : 2 * u;
+        return truncation + (scale * sumRounding) + (8 * u);
+    }
+
+    private static GateCalibration Calibrate(GateKind kind, NumericPrecision precision)
+    {
+        // The bound is unimodal in log λ (u/λ² falling, λ⁴ rising): golden-section search on [1e-5, 0.5].
+        double lo = Math.Log(1e-5), hi = Math.Log(0.5);
+        double ratio = (Math.Sqrt(5) - 1) / 2;
+        double a = hi - (ratio * (hi - lo)), c = lo + (ratio * (hi - lo));
+        double fa = ErrorBound(kind, precision, Math.Exp(a)), fc = ErrorBound(kind, precision, Math.Exp(c));
+        for (int i = 0; i < 80; i++)
+        {
+            if (fa < fc)
+            {
+                hi = c;
+                c = a;
+                fc = fa;
+                a = hi - (ratio * (hi - lo));
+                fa = ErrorBound(kind, precision, Math.Exp(a));
+            }
+            else
+            {
+                lo = a;
+                a = c;
+                fa = fc;
+                c = lo + (ratio * (hi - lo));
+                fc = ErrorBound(kind, precision, Math.Exp(c));
+            }
+        }
+
+        // Round λ to 3 significant digits so the generated weights read well and stay stable across runtimes.
+        double lambda = RoundSignificant(Math.Exp((lo + hi) / 2), 3);
+        return new GateCalibration(lambda, ErrorBound(kind, precision, lambda));
+    }
+
+    private static double RoundSignificant(double value, int digits)
+    {
+        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)) - digits + 1);
+        return Math.Round(value / magnitude) * magnitude;
+    }
+}

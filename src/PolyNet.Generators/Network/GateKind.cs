@@ -1,0 +1,16 @@
+namespace PolyNet.Generators.Network;
+
+/// <summary>The two product gates of DESIGN.md §2.1–2.2.</summary>
+internal enum GateKind
+{
+    /// <summary>u·v with 4 neurons: σ(b ± λ(ũ+ṽ)) and σ(b ± λ(ũ−ṽ)).</summary>
+    Multiply,
+
+    /// <summary>u² with 2 neurons: σ(b ± 2λũ); the constant pair σ(b) moves into the bias.</summary>
+    Square,
+}
+
+internal static class GateKindExtensions
+{
+    public static int NeuronCount(this GateKind kind) => kind == GateKind.Multiply ? 4 : 2;
+}

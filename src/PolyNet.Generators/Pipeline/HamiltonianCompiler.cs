@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using PolyNet.Generators.Network;
+using PolyNet.Generators.Parse;
+using PolyNet.Generators.Polynomials;
+
+namespace PolyNet.Generators.Pipeline;
+
+/// <summary>
+/// Runs the Roslyn-free stages for one expression. Shared by the generator (to emit code) and the analyzer
+/// (to report diagnostics), so both always agree.
+/// </summary>
+internal static class HamiltonianCompiler
+{
+    public static CompiledHamiltonian Compile(
+        string expression,
+        IReadOnlyList<string> variables,
+        IReadOnlyList<double> bounds,
+        NumericPrecision precision,
+        CancellationToken cancellationToken = default)
+    {
+        var parsed = ExpressionParser.Parse(expression);
+        if (!parsed.Success)
+        {
+            return CompiledHamiltonian.Failed(parsed.Errors);
+        }
+
+        var expansion = PolynomialExpander.Expand(parsed.Root!, variables, cancellationToken);
+        if (!expansion.Succeeded)
+        {
+            return CompiledHamiltonian.Failed(expansion.Errors);
+        }
+
+        var polynomial = expansion.Polynomial!;
+        var wholeExpression = new SourceSpan(0, expression.Length);
+        double largest = precision == NumericPrecision.Double ? double.MaxValue : float.MaxValue;
+        var terms = ImmutableArray.CreateBuilder<NetworkTerm>(polynomial.TermCount);
+        foreach (var (monomial, coefficient) in polynomial.Terms)
+        {
+            double value = coefficient.ToDouble();
+            if (!(Math.Abs(value) <= largest))
+            {
+                return Refuse(wholeExpression, $"the coefficient of {monomial.ToText(variables)} is out of the range of {Name(precision)}");
+            }
+
+            terms.Add(new NetworkTerm(Enumerable.Range(0, variables.Count).Select(v => monomial[v]).ToImmutableArray(), value));
+        }
+
+        var built = NetworkBuilder.Build(variables, bounds, terms.ToImmutable(), precision, cancellationToken);
+        if (built.Network is not { } network)
+        {
+            return Refuse(wholeExpression, built.LimitMessage!);
+        }
+
+        if (!IsRepresentable(network, largest))
+        {
+            return Refuse(wholeExpression, $"the network's weights or error bound overflow {Name(precision)}; lower InputBound, the [Bound] values or the degree");
+        }
+
+        return new CompiledHamiltonian(polynomial, terms.MoveToImmutable(), network, ImmutableArray<ExpressionError>.Empty);
+    }
+
+    private static bool IsRepresentable(NetworkModel network, double largest)
+    {
+        static bool Finite(double value, double limit) => Math.Abs(value) <= limit;
+        return Finite(network.MaxError, largest)
+            && Finite(network.OutputBias, largest)
+            && network.Gates.All(g => Finite(g.OutputScale, largest) && g.LeftWeight > 0 && Finite(g.Bound, largest))
+            && network.OutputSynapses.All(s => Finite(s.Weight, largest))
+            && network.Neurons.All(n => Finite(n.Bias, largest) && n.Synapses.All(s => Finite(s.Weight, largest)));
+    }
+
+    private static CompiledHamiltonian Refuse(SourceSpan span, string message) =>
+        CompiledHamiltonian.Failed(ImmutableArray.Create(new ExpressionError(ExpressionErrorKind.LimitExceeded, message, span)));
+
+    private static string Name(NumericPrecision precision) => precision == NumericPrecision.Double ? "double" : "float";
+}

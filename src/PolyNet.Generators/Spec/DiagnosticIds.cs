@@ -1,0 +1,21 @@
+using PolyNet.Generators.Parse;
+
+namespace PolyNet.Generators.Spec;
+
+/// <summary>The diagnostic IDs (README "Diagnostics"), shared by the analyzer and the generator's fallback bodies.</summary>
+internal static class DiagnosticIds
+{
+    public const string SyntaxError = "PNET001";
+    public const string UnknownVariable = "PNET002";
+    public const string UnusedParameter = "PNET003";
+    public const string UnsupportedMethod = "PNET004";
+    public const string LimitExceeded = "PNET005";
+    public const string InvalidArgument = "PNET006";
+
+    public static string For(ExpressionErrorKind kind) => kind switch
+    {
+        ExpressionErrorKind.UnknownVariable => UnknownVariable,
+        ExpressionErrorKind.LimitExceeded => LimitExceeded,
+        _ => SyntaxError,
+    };
+}

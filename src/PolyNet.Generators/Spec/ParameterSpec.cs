@@ -1,0 +1,9 @@
+namespace PolyNet.Generators.Spec;
+
+/// <summary>A method parameter as the generated implementation must repeat it.</summary>
+/// <param name="Name">The name as a variable of the expression (no '@').</param>
+/// <param name="Identifier">The name as a C# identifier ('@' added to keywords).</param>
+/// <param name="Type">The fully qualified type, with nullable annotation.</param>
+/// <param name="Modifier">"", "ref ", "out ", "in ", "ref readonly ", "this " or "params ".</param>
+/// <param name="Bound">The bound |value| ≤ Bound from [Bound] or InputBound.</param>
+internal sealed record ParameterSpec(string Name, string Identifier, string Type, string Modifier, double Bound);

@@ -1,0 +1,42 @@
+using Microsoft.CodeAnalysis;
+using PolyNet.Generators.Spec;
+
+namespace PolyNet.Generators.Syntax;
+
+/// <summary>Every diagnostic PolyNet reports (README "Diagnostics" keeps the table in sync).</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "PolyNet";
+    private const string HelpLink = "https://github.com/polynet/PolyNet.Generators#diagnostics";
+
+    public static readonly DiagnosticDescriptor SyntaxError = Create(
+        DiagnosticIds.SyntaxError, "Invalid Hamiltonian expression", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownVariable = Create(
+        DiagnosticIds.UnknownVariable, "Unknown variable in Hamiltonian", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnusedParameter = Create(
+        DiagnosticIds.UnusedParameter, "Parameter not used by the Hamiltonian", "{0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedMethod = Create(
+        DiagnosticIds.UnsupportedMethod, "Unsupported Hamiltonian method", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LimitExceeded = Create(
+        DiagnosticIds.LimitExceeded, "Hamiltonian exceeds a size limit", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidArgument = Create(
+        DiagnosticIds.InvalidArgument, "Invalid Hamiltonian attribute argument", "{0}", DiagnosticSeverity.Error);
+
+    public static DiagnosticDescriptor ForId(string id) => id switch
+    {
+        DiagnosticIds.SyntaxError => SyntaxError,
+        DiagnosticIds.UnknownVariable => UnknownVariable,
+        DiagnosticIds.UnusedParameter => UnusedParameter,
+        DiagnosticIds.LimitExceeded => LimitExceeded,
+        DiagnosticIds.InvalidArgument => InvalidArgument,
+        _ => UnsupportedMethod,
+    };
+
+    private static DiagnosticDescriptor Create(string id, string title, string format, DiagnosticSeverity severity) =>
+        new(id, title, format, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink + "-" + id.ToLowerInvariant());
+}

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PolyNet.Generators.Pipeline;
+using PolyNet.Generators.Network;
+using PolyNet.Generators.Spec;
+
+namespace PolyNet.Generators.Syntax;
+
+/// <summary>
+/// Reports PNET001–PNET006 live in the IDE, running the same stages as the generator so both agree.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.SyntaxError,
+        DiagnosticDescriptors.UnknownVariable,
+        DiagnosticDescriptors.UnusedParameter,
+        DiagnosticDescriptors.UnsupportedMethod,
+        DiagnosticDescriptors.LimitExceeded,
+        DiagnosticDescriptors.InvalidArgument);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var attributeType = start.Compilation.GetTypeByMetadataName(SpecReader.HamiltonianAttributeName);
+            if (attributeType is null)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, attributeType), SyntaxKind.MethodDeclaration);
+        });
+    }
+
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
+    {
+        var declaration = (MethodDeclarationSyntax)context.Node;
+        if (declaration.AttributeLists.Count == 0
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method)
+        {
+            return;
+        }
+
+        var attribute = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
+        if (attribute is null)
+        {
+            return;
+        }
+
+        var read = SpecReader.Read(method, declaration, attribute, context.SemanticModel, context.CancellationToken);
+        foreach (var diagnostic in read.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+
+        if (read.ExpressionMap is not { } map || attribute.ConstructorArguments[0].Value is not string expression)
+        {
+            return;
+        }
+
+        // Expression problems are reported even when the method's shape is wrong, so both get fixed in one pass.
+        var precision = read.Spec?.Precision ?? NumericPrecision.Double;
+        // Invalid bounds were reported as PNET006 already; compile with 1.0 in their place to still check the expression.
+        var bounds = method.Parameters.Select((p, i) => read.Spec is { } spec && spec.Parameters[i].Bound is > 0 and < double.PositiveInfinity ? spec.Parameters[i].Bound : 1.0).ToList();
+        var compiled = HamiltonianCompiler.Compile(expression, method.Parameters.Select(p => p.Name).ToList(), bounds, precision, context.CancellationToken);
+        foreach (var error in compiled.Errors)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ForId(DiagnosticIds.For(error.Kind)), map.GetLocation(error.Span), error.Message));
+        }
+
+        if (compiled.Polynomial is { } polynomial)
+        {
+            for (int v = 0; v < method.Parameters.Length; v++)
+            {
+                if (polynomial.Terms.All(term => term.Monomial[v] == 0))
+                {
+                    var parameter = method.Parameters[v];
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.UnusedParameter,
+                        parameter.Locations.FirstOrDefault(),
+                        $"parameter '{parameter.Name}' does not appear in the expanded Hamiltonian; use it in the expression or remove it"));
+                }
+            }
+        }
+    }
+}

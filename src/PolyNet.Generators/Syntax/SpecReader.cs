@@ -1,0 +1,250 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolyNet.Generators.Network;
+using PolyNet.Generators.Spec;
+
+namespace PolyNet.Generators.Syntax;
+
+/// <summary>
+/// Reads a [Hamiltonian] method into a <see cref="HamiltonianSpec"/>, checking its shape (PNET004) and the
+/// attribute's arguments (PNET006). Wrong targets are accepted on purpose so misuse is diagnosed, and a body is
+/// emitted whenever the declaration allows one.
+/// </summary>
+internal static class SpecReader
+{
+    public const string HamiltonianAttributeName = "PolyNet.HamiltonianAttribute";
+    public const string BoundAttributeName = "PolyNet.BoundAttribute";
+
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    public static SpecReadResult Read(
+        IMethodSymbol method,
+        MethodDeclarationSyntax declaration,
+        AttributeData attribute,
+        SemanticModel? semanticModel,
+        CancellationToken cancellationToken)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        string? shapeError = null;
+        void Report(DiagnosticDescriptor descriptor, Location location, string message)
+        {
+            diagnostics.Add(Diagnostic.Create(descriptor, location, message));
+            shapeError ??= $"{descriptor.Id}: {message}";
+        }
+
+        var nameLocation = declaration.Identifier.GetLocation();
+        string name = method.Name;
+        bool canEmit = true;
+
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, $"'{name}' must be declared 'static partial' without a body; the generator writes the body");
+            canEmit = false;
+        }
+        else if (declaration.Body is not null || declaration.ExpressionBody is not null
+            || (method.PartialImplementationPart is { } implementation && !IsGenerated(implementation)))
+        {
+            Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, $"'{name}' already has a body; remove it, the generator writes the body");
+            canEmit = false;
+        }
+
+        if (!method.IsStatic)
+        {
+            Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, $"'{name}' must be static; add the 'static' modifier");
+        }
+
+        if (method.IsGenericMethod)
+        {
+            Report(DiagnosticDescriptors.UnsupportedMethod, declaration.TypeParameterList!.GetLocation(), $"'{name}' must not be generic; remove the type parameters");
+            canEmit &= declaration.ConstraintClauses.Count == 0;
+        }
+
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            Report(DiagnosticDescriptors.UnsupportedMethod, declaration.ReturnType.GetLocation(), $"'{name}' must return double or float by value");
+            canEmit = false;
+        }
+
+        var hierarchy = ReadHierarchy(method, declaration, Report, ref canEmit);
+        var precision = ReadPrecision(method, declaration, Report);
+
+        var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        string expression = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string text ? text : string.Empty;
+        var expressionArgument = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null)?.Expression;
+        LiteralTextMap? map = null;
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string)
+        {
+            Report(DiagnosticDescriptors.InvalidArgument, expressionArgument?.GetLocation() ?? nameLocation, "the Hamiltonian expression must be a constant string such as \"x*y + 3*x*y*z\"");
+        }
+        else if (expressionArgument is not null)
+        {
+            map = LiteralTextMap.Create(expressionArgument, semanticModel, cancellationToken);
+        }
+
+        double inputBound = 1.0;
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == "InputBound" && named.Value.Value is double bound)
+            {
+                inputBound = bound;
+                if (!IsValidBound(bound))
+                {
+                    var location = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "InputBound")?.Expression.GetLocation() ?? nameLocation;
+                    Report(DiagnosticDescriptors.InvalidArgument, location, $"InputBound must be a positive finite number, not {Format(bound)}");
+                }
+            }
+        }
+
+        var parameters = ImmutableArray.CreateBuilder<ParameterSpec>(method.Parameters.Length);
+        foreach (var parameter in method.Parameters)
+        {
+            double bound = inputBound;
+            foreach (var parameterAttribute in parameter.GetAttributes())
+            {
+                if (parameterAttribute.AttributeClass?.ToDisplayString() == BoundAttributeName
+                    && parameterAttribute.ConstructorArguments.Length == 1 && parameterAttribute.ConstructorArguments[0].Value is double value)
+                {
+                    bound = value;
+                    if (!IsValidBound(value))
+                    {
+                        var location = (parameterAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? parameter.Locations.FirstOrDefault() ?? nameLocation;
+                        Report(DiagnosticDescriptors.InvalidArgument, location, $"the bound of '{parameter.Name}' must be a positive finite number, not {Format(value)}");
+                    }
+                }
+            }
+
+            parameters.Add(new ParameterSpec(parameter.Name, Identifier(parameter.Name), parameter.Type.ToDisplayString(TypeFormat), Modifier(parameter), bound));
+        }
+
+        HamiltonianSpec? spec = canEmit
+            ? new HamiltonianSpec(
+                hierarchy,
+                Identifier(name),
+                Accessibility(method.DeclaredAccessibility),
+                Signature(method, declaration),
+                parameters.MoveToImmutable().ToEquatableArray(),
+                precision,
+                expression,
+                inputBound,
+                shapeError)
+            : null;
+        return new SpecReadResult(spec, diagnostics.ToImmutable(), map);
+    }
+
+    private static TypeHierarchy ReadHierarchy(IMethodSymbol method, MethodDeclarationSyntax declaration, Action<DiagnosticDescriptor, Location, string> report, ref bool canEmit)
+    {
+        var types = new List<ContainingType>();
+        foreach (var typeSyntax in declaration.Ancestors().OfType<TypeDeclarationSyntax>())
+        {
+            if (!typeSyntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                report(DiagnosticDescriptors.UnsupportedMethod, typeSyntax.Identifier.GetLocation(), $"the type '{typeSyntax.Identifier.ValueText}' containing '{method.Name}' must be partial; add the 'partial' modifier");
+                canEmit = false;
+            }
+
+            string keyword = typeSyntax switch
+            {
+                RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+                StructDeclarationSyntax => "struct",
+                InterfaceDeclarationSyntax => "interface",
+                _ => "class",
+            };
+            if (typeSyntax.Modifiers.Any(SyntaxKind.RefKeyword))
+            {
+                keyword = "ref " + keyword;
+            }
+
+            string typeParameters = typeSyntax.TypeParameterList is { } list
+                ? "<" + string.Join(", ", list.Parameters.Select(p => p.Identifier.Text)) + ">"
+                : string.Empty;
+            types.Insert(0, new ContainingType(keyword, typeSyntax.Identifier.Text, typeParameters));
+        }
+
+        var ns = method.ContainingType?.ContainingNamespace;
+        string namespaceName = ns is null || ns.IsGlobalNamespace ? string.Empty : ns.ToDisplayString();
+        return new TypeHierarchy(namespaceName, types.ToEquatableArray());
+    }
+
+    private static NumericPrecision? ReadPrecision(IMethodSymbol method, MethodDeclarationSyntax declaration, Action<DiagnosticDescriptor, Location, string> report)
+    {
+        NumericPrecision? precision = method.ReturnType.SpecialType switch
+        {
+            SpecialType.System_Double => NumericPrecision.Double,
+            SpecialType.System_Single => NumericPrecision.Single,
+            _ => null,
+        };
+        if (precision is null)
+        {
+            report(DiagnosticDescriptors.UnsupportedMethod, declaration.ReturnType.GetLocation(), $"'{method.Name}' returns {method.ReturnType.ToDisplayString()}; a Hamiltonian returns double (with double parameters) or float (with float parameters)");
+            return null;
+        }
+
+        string typeName = precision == NumericPrecision.Double ? "double" : "float";
+        bool valid = true;
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            var parameter = method.Parameters[i];
+            var location = declaration.ParameterList.Parameters[i].GetLocation();
+            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            {
+                report(DiagnosticDescriptors.UnsupportedMethod, location, $"parameter '{parameter.Name}' must be passed by value; remove the '{Modifier(parameter).Trim()}' modifier");
+                valid = false;
+            }
+            else if (!SymbolEqualityComparer.Default.Equals(parameter.Type, method.ReturnType))
+            {
+                report(DiagnosticDescriptors.UnsupportedMethod, location, $"parameter '{parameter.Name}' is {parameter.Type.ToDisplayString()} but '{method.Name}' returns {typeName}; use {typeName} for every parameter");
+                valid = false;
+            }
+        }
+
+        return valid ? precision : null;
+    }
+
+    private static bool IsGenerated(IMethodSymbol implementation) =>
+        implementation.GetAttributes().Any(a =>
+            a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
+            && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == Emit.HamiltonianEmitter.GeneratorName);
+
+    private static bool IsValidBound(double bound) => bound > 0 && !double.IsInfinity(bound) && !double.IsNaN(bound);
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    private static string Modifier(IParameterSymbol parameter) => parameter.RefKind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        _ => parameter.IsParams ? "params " : parameter.Ordinal == 0 && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true } ? "this " : string.Empty,
+    };
+
+    private static string Accessibility(Accessibility accessibility) => accessibility switch
+    {
+        Microsoft.CodeAnalysis.Accessibility.Public => "public",
+        Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
+        Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
+
+    /// <summary>The implementing declaration's head: the definition's modifiers (partial methods must repeat them), type and name.</summary>
+    private static string Signature(IMethodSymbol method, MethodDeclarationSyntax declaration)
+    {
+        var modifiers = declaration.Modifiers.Select(m => m.Text).ToList();
+        string typeParameters = declaration.TypeParameterList is { } list
+            ? "<" + string.Join(", ", list.Parameters.Select(p => p.Identifier.Text)) + ">"
+            : string.Empty;
+        return $"{string.Join(" ", modifiers)} {method.ReturnType.ToDisplayString(TypeFormat)} {Identifier(method.Name)}{typeParameters}";
+    }
+}

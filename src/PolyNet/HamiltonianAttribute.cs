@@ -1,0 +1,29 @@
+using System;
+
+namespace PolyNet;
+
+/// <summary>
+/// Compiles a polynomial expression into a feed-forward network of logistic-sigmoid
+/// neurons that becomes the body of the annotated <c>static partial</c> method.
+/// </summary>
+/// <remarks>
+/// The expression uses the method's parameter names as variables, numbers such as <c>3</c>, <c>0.5</c>
+/// or <c>1e-3</c>, the operators <c>+ - * ^</c> (non-negative integer exponents), <c>/</c> by numeric
+/// constants, unary signs and parentheses. The generated method evaluates the network's neurons; the
+/// generated <c>&lt;Method&gt;Network</c> property describes them and bounds their error.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class HamiltonianAttribute : Attribute
+{
+    /// <summary>Creates the attribute for a polynomial expression over the method's parameters.</summary>
+    public HamiltonianAttribute(string expression) => Expression = expression;
+
+    /// <summary>The polynomial as written.</summary>
+    public string Expression { get; }
+
+    /// <summary>
+    /// Accuracy is guaranteed (within <see cref="SigmoidNetwork.MaxError"/>) for every input with
+    /// |x| ≤ InputBound. Must be positive and finite. Default 1.0; <see cref="BoundAttribute"/> overrides it per parameter.
+    /// </summary>
+    public double InputBound { get; set; } = 1.0;
+}
