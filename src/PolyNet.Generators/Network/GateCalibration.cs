@@ -16,8 +16,8 @@ namespace PolyNet.Generators.Network;
 /// with a 1-ulp exponential, plus the additions);</item>
 /// <item>a relative 8u for the rounding of the weights, the input scaling and the output scale.</item>
 /// </list>
-/// Round-off grows as λ shrinks (u/λ²) and truncation as it grows (λ⁴), so λ is the minimiser of the sum,
-/// found once per precision and gate kind.
+/// Round-off grows as λ shrinks (u/λ²) and truncation as it grows (λ⁴), so λ is the minimiser of the sum
+/// (with the typical rounding of one unit roundoff), found once per precision and gate kind.
 /// </remarks>
 internal sealed class GateCalibration
 {
@@ -46,7 +46,15 @@ internal sealed class GateCalibration
     };
 
     /// <summary>The error bound at scale λ; public for tests and the flattening analysis.</summary>
-    public static double ErrorBound(GateKind kind, NumericPrecision precision, double lambda)
+    public static double ErrorBound(GateKind kind, NumericPrecision precision, double lambda) =>
+        ErrorModel(kind, precision, lambda, worstCase: true);
+
+    /// <summary>
+    /// Truncation plus rounding, with the rounding of the neuron sum either at its worst case (every error
+    /// aligned: the bound) or at its typical size (about one unit roundoff, as measured): λ minimises the
+    /// typical error, MaxError reports the worst case.
+    /// </summary>
+    private static double ErrorModel(GateKind kind, NumericPrecision precision, double lambda, bool worstCase)
     {
         double b = Sigmoid.GateBias;
         double second = Math.Abs(Sigmoid.Derivative(2, b));
@@ -56,17 +64,19 @@ internal sealed class GateCalibration
         double lambda4 = Math.Pow(lambda, 4);
         double truncation = scale * ((fourth * 16 * lambda4 / 12) + (2 * m6 * 64 * lambda4 * lambda * lambda / 720));
         double u = precision.UnitRoundoff();
-        double sumRounding = kind == GateKind.Multiply ? 3 * u : 2 * u;
+        double sumRounding = !worstCase ? u : kind == GateKind.Multiply ? 3 * u : 2 * u;
         return truncation + (scale * sumRounding) + (8 * u);
     }
 
     private static GateCalibration Calibrate(GateKind kind, NumericPrecision precision)
     {
+        double Typical(double lambda) => ErrorModel(kind, precision, lambda, worstCase: false);
+
         // The bound is unimodal in log λ (u/λ² falling, λ⁴ rising): golden-section search on [1e-5, 0.5].
         double lo = Math.Log(1e-5), hi = Math.Log(0.5);
         double ratio = (Math.Sqrt(5) - 1) / 2;
         double a = hi - (ratio * (hi - lo)), c = lo + (ratio * (hi - lo));
-        double fa = ErrorBound(kind, precision, Math.Exp(a)), fc = ErrorBound(kind, precision, Math.Exp(c));
+        double fa = Typical(Math.Exp(a)), fc = Typical(Math.Exp(c));
         for (int i = 0; i < 80; i++)
         {
             if (fa < fc)
@@ -75,7 +85,7 @@ internal sealed class GateCalibration
                 c = a;
                 fc = fa;
                 a = hi - (ratio * (hi - lo));
-                fa = ErrorBound(kind, precision, Math.Exp(a));
+                fa = Typical(Math.Exp(a));
             }
             else
             {
@@ -83,7 +93,7 @@ internal sealed class GateCalibration
                 a = c;
                 fa = fc;
                 c = lo + (ratio * (hi - lo));
-                fc = ErrorBound(kind, precision, Math.Exp(c));
+                fc = Typical(Math.Exp(c));
             }
         }
 

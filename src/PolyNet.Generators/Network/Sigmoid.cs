@@ -23,16 +23,27 @@ internal static class Sigmoid
     /// <summary>The k-th derivative σ⁽ᵏ⁾(t).</summary>
     public static double Derivative(int order, double t) => EvaluatePolynomial(DerivativeInSigma(order), Value(t));
 
-    /// <summary>A global bound on |σ⁽ᵏ⁾| over the real line (sum of |coefficients| of its polynomial in σ ∈ [0, 1]).</summary>
+    /// <summary>
+    /// A global bound on |σ⁽ᵏ⁾| over the real line: σ⁽ᵏ⁾ = P_k(σ) with σ ∈ [0, 1], so the maximum of |P_k| on
+    /// [0, 1], taken on a fine grid, plus the grid's half step times the sum of |P_k'| coefficients.
+    /// </summary>
     public static double GlobalDerivativeBound(int order)
     {
-        double sum = 0;
-        foreach (double c in DerivativeInSigma(order))
+        double[] p = DerivativeInSigma(order);
+        const int Steps = 4096;
+        double max = 0;
+        for (int i = 0; i <= Steps; i++)
         {
-            sum += Math.Abs(c);
+            max = Math.Max(max, Math.Abs(EvaluatePolynomial(p, (double)i / Steps)));
         }
 
-        return sum;
+        double slope = 0;
+        for (int power = 1; power < p.Length; power++)
+        {
+            slope += power * Math.Abs(p[power]);
+        }
+
+        return max + (0.5 / Steps * slope);
     }
 
     /// <summary>

@@ -32,6 +32,12 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         _denominator = denominator;
     }
 
+    /// <summary>Creates the integer <paramref name="value"/>.</summary>
+    public Rational(BigInteger value)
+        : this(value, BigInteger.One, normalised: true)
+    {
+    }
+
     /// <summary>Creates <paramref name="numerator"/>/<paramref name="denominator"/>; the denominator must not be zero.</summary>
     public Rational(BigInteger numerator, BigInteger denominator)
     {

@@ -232,7 +232,10 @@ public class PolynomialExpanderTests
         Stopwatch watch = Stopwatch.StartNew();
         Polynomial p = Expand("(x+y+z)^64", Xyz);
         watch.Stop();
-        _output.WriteLine($"(x+y+z)^64 expanded in {watch.Elapsed.TotalMilliseconds:F1} ms");
+        _output.WriteLine(FormattableString.Invariant($"(x+y+z)^64 expanded in {watch.Elapsed.TotalMilliseconds:F1} ms"));
+        watch.Restart();
+        Assert.Equal(p, Expand("(x+y+z)^64", Xyz));
+        _output.WriteLine(FormattableString.Invariant($"(x+y+z)^64 expanded again in {watch.Elapsed.TotalMilliseconds:F1} ms"));
         Assert.Equal(2145, p.TermCount);
         Assert.Equal(64, p.TotalDegree);
     }
@@ -275,7 +278,7 @@ public class PolynomialExpanderTests
     {
         const string text = "((x+y+z+1)^64)^64";
         ExpressionError error = AssertRefusedQuickly(text, Xyz);
-        AssertError(error, ExpressionErrorKind.LimitExceeded, "expanding this gives up to 47,905 terms; the limit is 10,000", Span(text, "x+y+z+1"));
+        AssertError(error, ExpressionErrorKind.LimitExceeded, "expanding this gives up to 47,905 terms; the limit is 10,000", Span(text, "(x+y+z+1)^64"));
     }
 
     [Fact]
@@ -341,7 +344,7 @@ public class PolynomialExpanderTests
             text.Append(i % 2 == 0 ? "+x" : "-y");
         }
 
-        Assert.Equal("1500*x - 1499*y", Expanded(text.ToString(), Xyz));
+        Assert.Equal("1500*x - 1500*y", Expanded(text.ToString(), Xyz));
         Assert.Equal("-x", Expanded(new string('-', 9999) + "x", Xyz));
     }
 
@@ -408,7 +411,7 @@ public class PolynomialExpanderTests
         Stopwatch watch = Stopwatch.StartNew();
         ExpansionResult result = PolynomialExpander.Expand(parsed.Root!, variables);
         watch.Stop();
-        _output.WriteLine($"{(text.Length > 60 ? text.Substring(0, 60) + "..." : text)} refused in {watch.Elapsed.TotalMilliseconds:F2} ms");
+        _output.WriteLine(FormattableString.Invariant($"{(text.Length > 60 ? text.Substring(0, 60) + "..." : text)} refused in {watch.Elapsed.TotalMilliseconds:F2} ms"));
         Assert.Null(result.Polynomial);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"refusal took {watch.Elapsed.TotalMilliseconds} ms");
         return result.Errors.First();

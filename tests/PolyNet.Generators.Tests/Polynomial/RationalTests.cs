@@ -232,6 +232,12 @@ public class RationalTests
         Assert.True(Rational.TryParse(text, out Rational value), text);
         double expected = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         double actual = value.ToDouble();
+        if (value.IsZero)
+        {
+            // An exact zero has no sign, so "-0.0" reads as +0.
+            expected = 0.0;
+        }
+
         Assert.True(
             BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual),
             $"{text}: expected {expected:R}, got {actual:R}");

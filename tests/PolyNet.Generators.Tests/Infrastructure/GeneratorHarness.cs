@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PolyNet.Generators.Syntax;
+
+namespace PolyNet.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// Drives the generator and the analyzer the way the compiler does (CSharpGeneratorDriver,
+/// CompilationWithAnalyzers) and compiles, loads and runs the result.
+/// </summary>
+internal static class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .Append(typeof(SigmoidNetwork).Assembly.Location);
+        return paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    });
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.CSharp12);
+
+    public static CSharpCompilation CreateCompilation(string source, string assemblyName = "UserCode") =>
+        CreateCompilation([source], assemblyName);
+
+    public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, string assemblyName = "UserCode") =>
+        CSharpCompilation.Create(
+            assemblyName,
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+            References.Value,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                warningLevel: 9999,
+                generalDiagnosticOption: ReportDiagnostic.Error,
+                deterministic: true,
+                optimizationLevel: OptimizationLevel.Release));
+
+    public static GeneratorDriver CreateDriver(bool trackSteps = true) =>
+        CSharpGeneratorDriver.Create(
+            [new HamiltonianGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>Runs the generator; fails the test if it threw (which users would see as CS8785).</summary>
+    public static GeneratorRun Run(string source) => Run(CreateCompilation(source));
+
+    public static GeneratorRun Run(CSharpCompilation compilation)
+    {
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var result = driver.GetRunResult();
+        foreach (var generator in result.Results)
+        {
+            Assert.Null(generator.Exception);
+        }
+
+        Assert.Empty(generatorDiagnostics);
+        return new GeneratorRun(driver, (CSharpCompilation)output, result);
+    }
+
+    /// <summary>The analyzer's diagnostics on the generator's output compilation, sorted by position.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation)
+    {
+        var withAnalyzers = compilation.WithAnalyzers([new HamiltonianAnalyzer()], new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]), onAnalyzerException: (e, _, _) => throw new InvalidOperationException("analyzer threw", e), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        return withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult()
+            .OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id).ToImmutableArray();
+    }
+
+    /// <summary>Compiles with every warning as an error and loads the assembly in a collectible context.</summary>
+    public static Assembly CompileAndLoad(CSharpCompilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        Assert.True(emit.Success, "generated code must compile without warnings:\n" + string.Join("\n", emit.Diagnostics));
+        stream.Position = 0;
+        var context = new AssemblyLoadContext(compilation.AssemblyName, isCollectible: true);
+        context.Resolving += (_, name) => name.Name == "PolyNet" ? typeof(SigmoidNetwork).Assembly : null;
+        return context.LoadFromStream(stream);
+    }
+
+    /// <summary>Generates, compiles with warnings as errors, and loads user code; asserts no diagnostics at all.</summary>
+    public static Assembly BuildAndLoad(string source)
+    {
+        var run = Run(source);
+        var analyzerDiagnostics = Analyze(run.Output);
+        Assert.True(analyzerDiagnostics.IsEmpty, string.Join("\n", analyzerDiagnostics));
+        return CompileAndLoad(run.Output);
+    }
+}
+
+internal sealed record GeneratorRun(GeneratorDriver Driver, CSharpCompilation Output, GeneratorDriverRunResult Result)
+{
+    public IReadOnlyList<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources).ToList();
+
+    public string SourceText(string hintNameContains) =>
+        Sources.Single(s => s.HintName.Contains(hintNameContains, StringComparison.Ordinal)).SourceText.ToString();
+}
