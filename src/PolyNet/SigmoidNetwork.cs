@@ -167,11 +167,11 @@ public sealed class SigmoidNetwork
             for (int i = 0; i < _neurons.Length; i++)
             {
                 Neuron neuron = _neurons[i];
-                double preactivation = neuron.Bias + WeightedSum(neuron.Synapses, values);
+                double preactivation = CompensatedAffine(neuron.Bias, neuron.Synapses, values);
                 values[_inputs.Length + i] = 1.0 / (1.0 + Math.Exp(-preactivation));
             }
 
-            return OutputBias + WeightedSum(_output, values);
+            return CompensatedAffine(OutputBias, _output, values);
         }
         finally
         {
@@ -230,15 +230,26 @@ public sealed class SigmoidNetwork
         return row;
     }
 
-    private static double WeightedSum(IReadOnlyList<Synapse> synapses, ReadOnlySpan<double> values)
+    /// <summary>
+    /// bias + Σ weight·value as if in twice the working precision (Ogita–Rump–Oishi Dot2): the flat weights of a
+    /// deep gate are large and cancel (±C·λ/U per neuron), and a plain sum would lose digits the network has.
+    /// </summary>
+    private static double CompensatedAffine(double bias, IReadOnlyList<Synapse> synapses, ReadOnlySpan<double> values)
     {
-        double sum = 0;
+        double sum = bias, compensation = 0;
         for (int k = 0; k < synapses.Count; k++)
         {
-            sum += synapses[k].Weight * values[synapses[k].Source];
+            double weight = synapses[k].Weight, value = values[synapses[k].Source];
+            double product = weight * value;
+            double productError = Math.FusedMultiplyAdd(weight, value, -product);
+            double next = sum + product;
+            double virtualProduct = next - sum;
+            double sumError = (sum - (next - virtualProduct)) + (product - virtualProduct);
+            sum = next;
+            compensation += productError + sumError;
         }
 
-        return sum;
+        return sum + compensation;
     }
 
     private void RequireInputCount(ReadOnlySpan<double> inputs)

@@ -68,6 +68,10 @@ internal sealed class GateCalibration
         return truncation + (scale * sumRounding) + (8 * u);
     }
 
+    /// <summary>A gate at a chosen scale (tests use a large λ to make the network's own error visible).</summary>
+    public static GateCalibration AtScale(GateKind kind, NumericPrecision precision, double lambda) =>
+        new(lambda, ErrorBound(kind, precision, lambda));
+
     private static GateCalibration Calibrate(GateKind kind, NumericPrecision precision)
     {
         double Typical(double lambda) => ErrorModel(kind, precision, lambda, worstCase: false);

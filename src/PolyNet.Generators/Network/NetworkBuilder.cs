@@ -22,7 +22,8 @@ internal static class NetworkBuilder
         IReadOnlyList<double> bounds,
         IReadOnlyList<NetworkTerm> terms,
         NumericPrecision precision,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        double? lambdaOverride = null)
     {
         int variableCount = variables.Count;
         var nonlinear = terms.Where(t => t.Degree >= 2).ToList();
@@ -55,7 +56,9 @@ internal static class NetworkBuilder
             }
 
             GateKind kind = node.Kind!.Value;
-            var calibration = GateCalibration.For(kind, precision);
+            var calibration = lambdaOverride is { } lambdaValue
+                ? GateCalibration.AtScale(kind, precision, lambdaValue)
+                : GateCalibration.For(kind, precision);
             int left = node.Left, right = kind == GateKind.Square ? node.Left : node.Right;
 
             // Each gate normalises by the largest value its inputs can take as computed (exact bound + error).

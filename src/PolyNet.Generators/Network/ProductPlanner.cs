@@ -25,10 +25,11 @@ namespace PolyNet.Generators.Network;
 /// </remarks>
 internal sealed class ProductPlanner
 {
-    public const long SharingSearchBudget = 20_000_000;
+    public const long SharingSearchBudget = 5_000_000;
 
     private readonly int _variableCount;
     private readonly List<ProductNode> _nodes = new();
+    private readonly List<int> _degrees = new();
     private readonly Dictionary<ImmutableArray<int>, int> _index = new(ExponentComparer.Instance);
     private readonly CancellationToken _cancellationToken;
     private long _searchBudget = SharingSearchBudget;
@@ -106,20 +107,16 @@ internal sealed class ProductPlanner
         int degree = monomial.Sum();
         ImmutableArray<int>? best = null;
         int bestScore = -1;
-        foreach (var node in _nodes)
+        for (int n = 0; n < _nodes.Count; n++)
         {
             if (--_searchBudget < 0)
             {
                 return best;
             }
 
-            if (node.IsLeaf)
-            {
-                continue;
-            }
-
-            int factorDegree = node.Exponents.Sum();
-            if (factorDegree > half || degree - factorDegree > half || !Divides(node.Exponents, monomial))
+            var node = _nodes[n];
+            int factorDegree = _degrees[n];
+            if (node.IsLeaf || factorDegree > half || degree - factorDegree > half || !Divides(node.Exponents, monomial))
             {
                 continue;
             }
@@ -168,6 +165,7 @@ internal sealed class ProductPlanner
     private int Add(ProductNode node)
     {
         _nodes.Add(node);
+        _degrees.Add(node.Exponents.Sum());
         _index[node.Exponents] = _nodes.Count - 1;
         return _nodes.Count - 1;
     }
