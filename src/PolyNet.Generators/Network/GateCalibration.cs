@@ -106,9 +106,6 @@ internal sealed class GateCalibration
         return new GateCalibration(lambda, ErrorBound(kind, precision, lambda));
     }
 
-    private static double RoundSignificant(double value, int digits)
-    {
-        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)) - digits + 1);
-        return Math.Round(value / magnitude) * magnitude;
-    }
+    private static double RoundSignificant(double value, int digits) =>
+        double.Parse(value.ToString("G" + digits, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 }
