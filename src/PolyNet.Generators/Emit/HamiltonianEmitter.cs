@@ -58,11 +58,23 @@ internal static class HamiltonianEmitter
             }
             else
             {
-                new ForwardPassEmitter(spec, compiled!.Network!).EmitBody(writer);
+                var pass = new ForwardPassEmitter(
+                    compiled!.Network!,
+                    Arithmetic.Scalar(compiled.Network!.Precision),
+                    spec.Parameters.Select(p => p.Identifier).ToList(),
+                    ForwardPassEmitter.LocalPrefix(spec.Parameters.Select(p => p.Name)));
+                pass.EmitGates(writer);
+                writer.Line($"return {pass.OutputExpression()};");
             }
         }
 
         writer.Line();
+        if (spec.Precision is not null && spec.ShapeError is null)
+        {
+            BatchEmitter.Emit(writer, spec, compiled?.Network, failure);
+            writer.Line();
+        }
+
         if (failure is not null)
         {
             NetworkDescriptionEmitter.EmitFailure(writer, spec, failure);

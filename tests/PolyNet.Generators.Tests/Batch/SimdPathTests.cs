@@ -1,0 +1,63 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using Xunit.Abstractions;
+
+namespace PolyNet.Generators.Tests.Batch;
+
+/// <summary>
+/// Runs tests/PolyNet.SimdProbe in child processes whose runtime settings force each SIMD path; the probe
+/// checks batch against scalar (1e-10·S double, 1e-4·S float) and exact (MaxError) for lengths 0..70 and
+/// unaligned slices.
+/// </summary>
+public sealed class SimdPathTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("scalar", "DOTNET_EnableHWIntrinsic=0")]
+    [InlineData("128", "DOTNET_EnableAVX2=0")]
+    [InlineData("256", "DOTNET_EnableAVX512F=0", "DOTNET_EnableAVX512=0")]
+    [InlineData("default")]
+    public void Batch_matches_scalar_and_exact_on_every_path(string expectedPath, params string?[] environment)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{ProbePath()}\"")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string? setting in environment ?? [])
+        {
+            var parts = setting!.Split('=');
+            start.Environment[parts[0]] = parts[1];
+        }
+
+        using var process = Process.Start(start)!;
+        string stdout = process.StandardOutput.ReadToEnd();
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        output.WriteLine(stdout + stderr);
+        Assert.Equal(0, process.ExitCode);
+        string firstLine = stdout.Split('\n')[0].Trim();
+        if (expectedPath == "default")
+        {
+            Assert.StartsWith("path=", firstLine, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal("path=" + expectedPath, firstLine);
+        }
+
+        Assert.Contains("\nok", stdout, StringComparison.Ordinal);
+    }
+
+    private static string ProbePath()
+    {
+        // tests/PolyNet.Generators.Tests/bin/<Configuration>/<tfm>/ → tests/PolyNet.SimdProbe/bin/<Configuration>/<tfm>/
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        string framework = output.Name, configuration = output.Parent!.Name;
+        string tests = output.Parent.Parent!.Parent!.Parent!.FullName;
+        string probe = Path.Combine(tests, "PolyNet.SimdProbe", "bin", configuration, framework, "PolyNet.SimdProbe.dll");
+        Assert.True(File.Exists(probe), $"probe not built: {probe}");
+        return probe;
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.Intrinsics;
+using PolyNet;
+
+// Checks every generated batch overload against its scalar method and the exact polynomial, for lengths
+// 0..70 and unaligned slices, on whichever SIMD path this process's hardware settings select.
+// Prints "path=<512|256|128|scalar>" and one line per Hamiltonian; exits 1 on any failure.
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+string path = Vector512.IsHardwareAccelerated ? "512" : Vector256.IsHardwareAccelerated ? "256" : Vector128.IsHardwareAccelerated ? "128" : "scalar";
+Console.WriteLine($"path={path}");
+int failures = 0;
+failures += Check("x*y + 3*x*y*z (double)", Probe.EnergyNetwork, 3, true, (a, n) => Run(n, d => Probe.Energy(a[0], a[1], a[2], d)), p => Probe.Energy(p[0], p[1], p[2]));
+failures += Check("x*y + 3*x*y*z (float)", Probe.EnergyFNetwork, 3, false, (a, n) => RunF(n, d => Probe.EnergyF(F(a[0]), F(a[1]), F(a[2]), d)), p => Probe.EnergyF((float)p[0], (float)p[1], (float)p[2]));
+failures += Check("a*b*c*d*e*f*g*h (double)", Probe.Product8Network, 8, true, (a, n) => Run(n, d => Probe.Product8(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], d)), p => Probe.Product8(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]));
+failures += Check("anharmonic (double)", Probe.OscillatorNetwork, 3, true, (a, n) => Run(n, d => Probe.Oscillator(a[0], a[1], a[2], d)), p => Probe.Oscillator(p[0], p[1], p[2]));
+failures += Check("anharmonic (float)", Probe.OscillatorFNetwork, 3, false, (a, n) => RunF(n, d => Probe.OscillatorF(F(a[0]), F(a[1]), F(a[2]), d)), p => Probe.OscillatorF((float)p[0], (float)p[1], (float)p[2]));
+Console.WriteLine(failures == 0 ? "ok" : $"{failures} failures");
+return failures == 0 ? 0 : 1;
+
+static float[] F(double[] values) => values.Select(v => (float)v).ToArray();
+
+static double[] Run(int length, Action<double[]> batch)
+{
+    var destination = new double[length];
+    batch(destination);
+    return destination;
+}
+
+static double[] RunF(int length, Action<float[]> batch)
+{
+    var destination = new float[length];
+    batch(destination);
+    return destination.Select(v => (double)v).ToArray();
+}
+
+static int Check(string name, SigmoidNetwork network, int inputs, bool isDouble, Func<double[][], int, double[]> batch, Func<double[], double> scalar)
+{
+    double scale = network.EvaluatePolynomial(Enumerable.Repeat(network.InputBound, inputs).ToArray());
+    scale = Math.Max(Math.Abs(scale), 1);
+    double tolerance = (isDouble ? 1e-10 : 1e-4) * scale;
+    var random = new Random(42);
+    double worstParity = 0, worstExact = 0;
+    int failures = 0;
+    for (int length = 0; length <= 70; length++)
+    {
+        foreach (int offset in new[] { 0, 1, 3 })
+        {
+            var columns = Enumerable.Range(0, inputs).Select(_ => Enumerable.Range(0, length + offset).Select(_ => network.InputBound * ((2 * random.NextDouble()) - 1)).Select(v => isDouble ? v : (float)v).ToArray()).ToArray();
+            var sliced = columns.Select(c => c.Skip(offset).ToArray()).ToArray();
+            var destination = batch(sliced, length);
+            for (int i = 0; i < length; i++)
+            {
+                var point = sliced.Select(c => c[i]).ToArray();
+                double parity = Math.Abs(destination[i] - scalar(point));
+                double exact = Math.Abs(destination[i] - network.EvaluatePolynomial(point));
+                worstParity = Math.Max(worstParity, parity);
+                worstExact = Math.Max(worstExact, exact);
+                if (parity > tolerance || exact > network.MaxError * 1.0000001 + (isDouble ? 1e-15 : 1e-7) * scale)
+                {
+                    failures++;
+                }
+            }
+        }
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: |batch - scalar| <= {worstParity:E2} (limit {tolerance:E1}), |batch - exact| <= {worstExact:E2} (MaxError {network.MaxError:E2}){(failures > 0 ? $", {failures} FAILURES" : string.Empty)}"));
+    return failures;
+}
+
+/// <summary>Hamiltonians whose batch overloads the probe checks.</summary>
+public static partial class Probe
+{
+    [Hamiltonian("x*y + 3*x*y*z")]
+    public static partial double Energy(double x, double y, double z);
+
+    [Hamiltonian("x*y + 3*x*y*z")]
+    public static partial float EnergyF(float x, float y, float z);
+
+    [Hamiltonian("a*b*c*d*e*f*g*h")]
+    public static partial double Product8(double a, double b, double c, double d, double e, double f, double g, double h);
+
+    [Hamiltonian("0.5*(x^2 + y^2 + z^2) + 0.1*(x^4 + y^4 + z^4) - 0.3*x*y*z + 0.2*x*y", InputBound = 2)]
+    public static partial double Oscillator(double x, double y, double z);
+
+    [Hamiltonian("0.5*(x^2 + y^2 + z^2) + 0.1*(x^4 + y^4 + z^4) - 0.3*x*y*z + 0.2*x*y", InputBound = 2)]
+    public static partial float OscillatorF(float x, float y, float z);
+}
