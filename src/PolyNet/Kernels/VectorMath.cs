@@ -9,7 +9,7 @@ namespace PolyNet.Kernels;
 /// Register-resident e^x for the generated batch forward passes (net8.0 has no Vector512.Exp). Range reduction
 /// x = k·ln 2 + r with a Cody–Waite split of ln 2, then a Taylor polynomial in r (degree 13 for double, 7 for
 /// float, |r| ≤ ln 2 / 2) and an exact scaling by 2^k built from the exponent bits. Inputs are clamped to the
-/// finite range, so the result is never NaN for finite input. Accuracy: within 2 ulp.
+/// finite range, so the result is never NaN for finite input. Measured accuracy: 1 ulp (VectorMathTests).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class VectorMath

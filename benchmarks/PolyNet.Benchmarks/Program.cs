@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using PolyNet;
+using PolyNet.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/PolyNet.Benchmarks [-- --quick] [-- --paths]
+//   (default) every Hamiltonian × batch size × method, double and float, then a neurons-per-second table;
+//   --quick   the same with BenchmarkDotNet's short-run job (a quick look, less precise);
+//   --paths   the batch overload at 4096 on the Vector512 / Vector256 / Vector128 / scalar paths.
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+bool quick = args.Contains("--quick");
+Job baseJob = quick ? Job.ShortRun : Job.Default.WithWarmupCount(4).WithIterationCount(12);
+var report = new StringBuilder();
+report.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}, .NET {Environment.Version}, {(quick ? "short run" : "full run")}");
+
+if (args.Contains("--paths"))
+{
+    var paths = new (string Name, string[] Settings)[]
+    {
+        ("Vector512", []),
+        ("Vector256", ["DOTNET_EnableAVX512F=0", "DOTNET_EnableAVX512=0"]),
+        ("Vector128", ["DOTNET_EnableAVX2=0"]),
+        ("scalar", ["DOTNET_EnableHWIntrinsic=0"]),
+    };
+    var config = ManualConfig.Create(DefaultConfig.Instance);
+    foreach (var (name, settings) in paths)
+    {
+        config.AddJob(baseJob.WithId(name).WithEnvironmentVariables(settings.Select(s => new EnvironmentVariable(s.Split('=')[0], s.Split('=')[1])).ToArray()));
+    }
+
+    var summary = BenchmarkRunner.Run<SimdPathBenchmarks>(config);
+    report.AppendLine();
+    report.AppendLine("| path | Hamiltonian | neurons | batch double Gneuron/s | roofline double Gsigmoid/s | ratio | batch float Gneuron/s | roofline float Gsigmoid/s | ratio |");
+    report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    foreach (var (name, _) in paths)
+    {
+        foreach (string hamiltonian in new[] { DoubleForwardPass.Energy, DoubleForwardPass.Product8, DoubleForwardPass.Oscillator })
+        {
+            int neurons = Neurons(hamiltonian, isDouble: true);
+            double Rate(string method) => neurons * 4096 / Mean(summary, method, hamiltonian, null, name);
+            double bd = Rate("batch double"), rd = Rate("Sigmoid roofline double"), bf = Rate("batch float"), rf = Rate("Sigmoid roofline float");
+            report.AppendLine($"| {name} | {hamiltonian} | {neurons} | {bd:F2} | {rd:F2} | {bd / rd:F2} | {bf:F2} | {rf:F2} | {bf / rf:F2} |");
+        }
+    }
+}
+else
+{
+    var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(baseJob);
+    foreach (var (summary, isDouble) in new[] { (BenchmarkRunner.Run<DoubleForwardPass>(config), true), (BenchmarkRunner.Run<SingleForwardPass>(config), false) })
+    {
+        report.AppendLine();
+        report.AppendLine($"{(isDouble ? "double" : "float")}: mean ns per call; throughput in 10⁹ neurons/s (roofline: 10⁹ sigmoids/s)");
+        report.AppendLine();
+        report.AppendLine("| Hamiltonian | neurons | batch | scalar loop | batch overload | TP layers | Sigmoid roofline | exact polynomial | batch Gneuron/s | roofline Gsigmoid/s | batch / roofline | batch / TP layers |");
+        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (string hamiltonian in new[] { DoubleForwardPass.Energy, DoubleForwardPass.Product8, DoubleForwardPass.Oscillator })
+        {
+            foreach (int batch in new[] { 1, 64, 4096 })
+            {
+                int neurons = Neurons(hamiltonian, isDouble);
+                double scalar = Mean(summary, "scalar loop", hamiltonian, batch), overload = Mean(summary, "batch overload", hamiltonian, batch);
+                double layers = Mean(summary, "TensorPrimitives layers", hamiltonian, batch), roofline = Mean(summary, "Sigmoid roofline", hamiltonian, batch);
+                double exact = Mean(summary, "exact polynomial", hamiltonian, batch);
+                double neuronRate = neurons * (double)batch / overload, rooflineRate = neurons * (double)batch / roofline;
+                report.AppendLine($"| {hamiltonian} | {neurons} | {batch} | {scalar:F1} | {overload:F1} | {layers:F1} | {roofline:F1} | {exact:F1} | {neuronRate:F2} | {rooflineRate:F2} | {neuronRate / rooflineRate:F2} | {layers / overload:F2} |");
+            }
+        }
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine(report);
+Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
+File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
+
+static int Neurons(string hamiltonian, bool isDouble) => (hamiltonian, isDouble) switch
+{
+    (DoubleForwardPass.Energy, true) => Hamiltonians.EnergyNetwork.NeuronCount,
+    (DoubleForwardPass.Energy, false) => Hamiltonians.EnergyFNetwork.NeuronCount,
+    (DoubleForwardPass.Product8, true) => Hamiltonians.Product8Network.NeuronCount,
+    (DoubleForwardPass.Product8, false) => Hamiltonians.Product8FNetwork.NeuronCount,
+    (_, true) => Hamiltonians.OscillatorNetwork.NeuronCount,
+    _ => Hamiltonians.OscillatorFNetwork.NeuronCount,
+};
+
+static double Mean(Summary summary, string method, string hamiltonian, int? batch, string? job = null)
+{
+    var matches = summary.Reports.Where(r =>
+        r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo == method
+        && Equals(r.BenchmarkCase.Parameters["Hamiltonian"], hamiltonian)
+        && (batch is null || Equals(r.BenchmarkCase.Parameters["Batch"], batch))
+        && (job is null || r.BenchmarkCase.Job.Id == job)).ToList();
+    return matches.Count == 1 && matches[0].ResultStatistics is { } statistics ? statistics.Mean : double.NaN;
+}
