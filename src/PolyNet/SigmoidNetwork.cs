@@ -20,6 +20,11 @@ public sealed class SigmoidNetwork
     private readonly double[] _termCoefficients;
     private readonly int[] _termExponents;
 
+    // The resting state (every input 0): each neuron's preactivation and value there, and the output there.
+    private readonly double[] _restPreactivation;
+    private readonly double[] _restValue;
+    private readonly double _restOutput;
+
     /// <summary>
     /// Builds the description; called by generated code. Synapses are stored row-wise: neuron <c>i</c> owns
     /// <c>synapseSources[synapseOffsets[i] .. synapseOffsets[i + 1]]</c>. Polynomial terms are stored as
@@ -107,6 +112,17 @@ public sealed class SigmoidNetwork
 
         _output = ReadSynapses(outputSources, outputWeights, 0, outputSources.Length, inputs.Length + neuronCount, nameof(outputSources));
         SynapseCount = synapses + _output.Length;
+
+        var rest = new double[inputs.Length + neuronCount];
+        _restPreactivation = new double[neuronCount];
+        _restValue = new double[neuronCount];
+        for (int i = 0; i < neuronCount; i++)
+        {
+            _restPreactivation[i] = CompensatedAffine(_neurons[i].Bias, _neurons[i].Synapses, rest);
+            _restValue[i] = rest[inputs.Length + i] = 1.0 / (1.0 + Math.Exp(-_restPreactivation[i]));
+        }
+
+        _restOutput = CompensatedAffine(outputBias, _output, rest);
     }
 
     /// <summary>The expression as written in the attribute.</summary>
@@ -155,23 +171,28 @@ public sealed class SigmoidNetwork
     /// Evaluates the network neuron by neuron from its stored weights (the reference the generated code is
     /// tested against). <paramref name="inputs"/> holds one value per input, in parameter order.
     /// </summary>
+    /// <remarks>
+    /// Each neuron is carried as its deviation from the resting state (all inputs 0): σ(a + s) − σ(a) with a
+    /// the resting preactivation, computed through expm1, and every weighted sum is compensated. The gates'
+    /// information lies in tiny deviations of sigmoids from their resting values, so a plain evaluation would
+    /// lose most of its digits to cancellation; this one keeps them.
+    /// </remarks>
     public double Evaluate(ReadOnlySpan<double> inputs)
     {
         RequireInputCount(inputs);
         int count = _inputs.Length + _neurons.Length;
         double[]? rented = count > 256 ? ArrayPool<double>.Shared.Rent(count) : null;
-        Span<double> values = rented ?? stackalloc double[count];
+        Span<double> deviations = rented ?? stackalloc double[count];
         try
         {
-            inputs.CopyTo(values);
+            inputs.CopyTo(deviations);
             for (int i = 0; i < _neurons.Length; i++)
             {
-                Neuron neuron = _neurons[i];
-                double preactivation = CompensatedAffine(neuron.Bias, neuron.Synapses, values);
-                values[_inputs.Length + i] = 1.0 / (1.0 + Math.Exp(-preactivation));
+                double shift = CompensatedAffine(0, _neurons[i].Synapses, deviations);
+                deviations[_inputs.Length + i] = SigmoidDeviation(_restPreactivation[i], _restValue[i], shift);
             }
 
-            return CompensatedAffine(OutputBias, _output, values);
+            return _restOutput + CompensatedAffine(0, _output, deviations);
         }
         finally
         {
@@ -250,6 +271,37 @@ public sealed class SigmoidNetwork
         }
 
         return sum + compensation;
+    }
+
+    /// <summary>σ(a + s) − σ(a) without cancellation: −e^(−a)·expm1(−s) / ((1 + e^(−a)·e^(−s))(1 + e^(−a))).</summary>
+    private static double SigmoidDeviation(double rest, double restValue, double shift)
+    {
+        if (Math.Abs(shift) > 30)
+        {
+            return (1.0 / (1.0 + Math.Exp(-(rest + shift)))) - restValue;
+        }
+
+        double expRest = Math.Exp(-rest);
+        double expm1 = ExpMinusOne(-shift);
+        return -expRest * expm1 / ((1 + expRest + (expRest * expm1)) * (1 + expRest));
+    }
+
+    /// <summary>e^x − 1, accurate near 0 (Taylor series below |x| = 0.2, where e^x − 1 would cancel).</summary>
+    private static double ExpMinusOne(double x)
+    {
+        if (Math.Abs(x) >= 0.2)
+        {
+            return Math.Exp(x) - 1;
+        }
+
+        double term = x, sum = x;
+        for (int k = 2; k <= 14; k++)
+        {
+            term *= x / k;
+            sum += term;
+        }
+
+        return sum;
     }
 
     private void RequireInputCount(ReadOnlySpan<double> inputs)

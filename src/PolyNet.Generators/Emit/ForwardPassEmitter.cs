@@ -10,9 +10,12 @@ namespace PolyNet.Generators.Emit;
 /// <see cref="Arithmetic"/> (the scalar method and each vector width of the batch overload share it).
 /// </summary>
 /// <remarks>
-/// The two neurons of a ± pair share one exponential: with E = e^(−b) and e = e^(−p),
-/// σ(b + p) = 1/(1 + E·e) and σ(b − p) = e/(e + E). The bias b is never added in floating point, which also
-/// keeps the rounding of each neuron small.
+/// The two neurons of a ± pair share one exponential, and their sum is taken in closed form: with E = e^(−b)
+/// and e = e^(−p), σ(b + p) = 1/(1 + E·e), σ(b − p) = e/(e + E), so
+/// σ(b + p) + σ(b − p) − 2σ(b) = K·(e − 1)²/((e + E)(1 + E·e)) with K = E(E − 1)/(1 + E). That is exactly the
+/// pair's output (the constant 2σ(b) cancels between the pairs of a gate, or moves into the output of a
+/// square gate), computed without the cancellation of subtracting nearly equal sigmoids and with one division
+/// per gate instead of four. The bias b is never added in floating point.
 /// </remarks>
 internal sealed class ForwardPassEmitter
 {
@@ -75,7 +78,7 @@ internal sealed class ForwardPassEmitter
     /// <summary>Underscores in front of generated local names until no parameter can collide with one.</summary>
     public static string LocalPrefix(IEnumerable<string> parameterNames)
     {
-        const string Stems = "gpqeilrv";
+        const string Stems = "gpqeilrvmd";
         var names = parameterNames.ToList();
         string prefix = string.Empty;
         while (names.Any(n => n.Length > prefix.Length && n.StartsWith(prefix, System.StringComparison.Ordinal) && Stems.IndexOf(n[prefix.Length]) >= 0))
@@ -89,31 +92,32 @@ internal sealed class ForwardPassEmitter
     private void EmitGate(IndentedWriter writer, int index, GateModel gate)
     {
         string type = _arithmetic.Type;
-        string g = Local("g", index), p = Local("p", index), ep = Local("ep", index);
+        string g = Local("g", index), p = Local("p", index), ep = Local("ep", index), dp = Local("dp", index);
         string left = Value(gate.Left), right = Value(gate.Right);
+        string one = _arithmetic.Constant(1), e = _arithmetic.Constant(Sigmoid.ExpNegGateBias);
+        string scale = _arithmetic.Constant(gate.OutputScale * Sigmoid.PairConstant);
         writer.Line($"// {gate.Label}: layer {gate.Layer}, neurons {gate.FirstNeuron}..{gate.FirstNeuron + gate.Kind.NeuronCount() - 1}, |value| <= {Literals.Short(gate.Bound)}, error <= {Literals.Short(gate.Error)}");
         if (gate.Kind == GateKind.Square)
         {
+            string mp = Local("mp", index);
             writer.Line($"{type} {p} = {_arithmetic.Constant(gate.LeftWeight)} * {left};");
             writer.Line($"{type} {ep} = {_arithmetic.Exp("-" + p)};");
-            writer.Line($"{type} {g} = {_arithmetic.Constant(gate.OutputScale)} * ({Pair(ep)} - {_arithmetic.Constant(2 * Sigmoid.Value(Sigmoid.GateBias))});");
+            writer.Line($"{type} {mp} = {ep} - {one};");
+            writer.Line($"{type} {g} = {scale} * ({mp} * {mp}) / (({ep} + {e}) * ({one} + {e} * {ep}));");
             return;
         }
 
-        string q = Local("q", index), eq = Local("eq", index);
+        string q = Local("q", index), eq = Local("eq", index), dq = Local("dq", index), mp2 = Local("mp", index), mq = Local("mq", index);
         string leftWeight = _arithmetic.Constant(gate.LeftWeight), rightWeight = _arithmetic.Constant(gate.RightWeight);
         writer.Line($"{type} {p} = {leftWeight} * {left} + {rightWeight} * {right};");
         writer.Line($"{type} {q} = {leftWeight} * {left} - {rightWeight} * {right};");
         writer.Line($"{type} {ep} = {_arithmetic.Exp("-" + p)};");
         writer.Line($"{type} {eq} = {_arithmetic.Exp("-" + q)};");
-        writer.Line($"{type} {g} = {_arithmetic.Constant(gate.OutputScale)} * ({Pair(ep)} - {Pair(eq)});");
-    }
-
-    /// <summary>σ(b + p) + σ(b − p) from e = e^(−p).</summary>
-    private string Pair(string e)
-    {
-        string one = _arithmetic.Constant(1), bias = _arithmetic.Constant(Sigmoid.ExpNegGateBias);
-        return $"({one} / ({one} + {bias} * {e}) + {e} / ({e} + {bias}))";
+        writer.Line($"{type} {mp2} = {ep} - {one};");
+        writer.Line($"{type} {mq} = {eq} - {one};");
+        writer.Line($"{type} {dp} = ({ep} + {e}) * ({one} + {e} * {ep});");
+        writer.Line($"{type} {dq} = ({eq} + {e}) * ({one} + {e} * {eq});");
+        writer.Line($"{type} {g} = {scale} * ({mp2} * {mp2} * {dq} - {mq} * {mq} * {dp}) / ({dp} * {dq});");
     }
 
     private string Value(ValueRef value) => value.IsGate ? Local("g", value.Index) : _inputs[value.Index];

@@ -7,17 +7,18 @@ namespace PolyNet.Generators.Network;
 /// resulting bound on |gate − u·v| / (U·V).
 /// </summary>
 /// <remarks>
-/// Error model, for the bias b with σ''''(b) = 0 and C = 1/(4λ²σ''(b)):
+/// Error model, for the bias b with σ''''(b) = 0 and C = 1/(4λ²σ''(b)), per unit of U·V:
 /// <list type="bullet">
 /// <item>truncation: C·(|σ''''(b)|·16λ⁴/12 + 2·M₆·64λ⁶/720), M₆ = max |σ⁽⁶⁾| on [b − 2λ, b + 2λ]
 /// (Taylor remainder of the even part; the odd orders cancel exactly in each ± pair);</item>
-/// <item>rounding: C·c·u, where c·u bounds the absolute rounding error of the signed neuron sum
-/// (c = 3 for the 4-neuron gate, 2 for the 2-neuron gate: about 6u relative per neuron of size σ(b) ≈ 0.092,
-/// with a 1-ulp exponential, plus the additions);</item>
-/// <item>a relative 8u for the rounding of the weights, the input scaling and the output scale.</item>
+/// <item>rounding of the generated code, which sums each ± pair in closed form, K·(e − 1)²/((e + E)(1 + E·e)):
+/// e − 1 is exact but carries the exponential's 1-ulp error, which a pair turns into 2.25u/λ, plus 20u for
+/// the remaining operations, the rounding of the weights and of the arguments (two pairs per 4-neuron gate,
+/// one per square gate).</item>
 /// </list>
-/// Round-off grows as λ shrinks (u/λ²) and truncation as it grows (λ⁴), so λ is the minimiser of the sum
-/// (with the typical rounding of one unit roundoff), found once per precision and gate kind.
+/// λ itself is chosen for the network, not for this evaluation: it minimises truncation plus the typical
+/// rounding of evaluating the neurons one by one (u/λ² on the signed neuron sum, as the reference
+/// interpreter does), so the network stays well conditioned however it is evaluated.
 /// </remarks>
 internal sealed class GateCalibration
 {
@@ -50,9 +51,8 @@ internal sealed class GateCalibration
         ErrorModel(kind, precision, lambda, worstCase: true);
 
     /// <summary>
-    /// Truncation plus rounding, with the rounding of the neuron sum either at its worst case (every error
-    /// aligned: the bound) or at its typical size (about one unit roundoff, as measured): λ minimises the
-    /// typical error, MaxError reports the worst case.
+    /// Truncation plus either the worst-case rounding of the generated (closed-form) evaluation, or the typical
+    /// rounding of a neuron-by-neuron evaluation (one unit roundoff on the signed neuron sum) that picks λ.
     /// </summary>
     private static double ErrorModel(GateKind kind, NumericPrecision precision, double lambda, bool worstCase)
     {
@@ -64,8 +64,13 @@ internal sealed class GateCalibration
         double lambda4 = Math.Pow(lambda, 4);
         double truncation = scale * ((fourth * 16 * lambda4 / 12) + (2 * m6 * 64 * lambda4 * lambda * lambda / 720));
         double u = precision.UnitRoundoff();
-        double sumRounding = !worstCase ? u : kind == GateKind.Multiply ? 3 * u : 2 * u;
-        return truncation + (scale * sumRounding) + (8 * u);
+        if (!worstCase)
+        {
+            return truncation + (scale * u);
+        }
+
+        double pairs = kind == GateKind.Multiply ? 2 : 1;
+        return truncation + (pairs * ((2.25 * u / lambda) + (20 * u)));
     }
 
     /// <summary>A gate at a chosen scale (tests use a large λ to make the network's own error visible).</summary>

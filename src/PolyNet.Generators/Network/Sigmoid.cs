@@ -18,6 +18,12 @@ internal static class Sigmoid
     /// <summary>e^(−b) for the gate bias, = 5 + 2√6: lets σ(b ± s) share one exponential of s.</summary>
     public const double ExpNegGateBias = 9.898979485566356;
 
+    /// <summary>
+    /// K = E(E − 1)/(1 + E): σ(b + p) + σ(b − p) − 2σ(b) = K·(e − 1)²/((e + E)(1 + E·e)) with e = e^(−p), the
+    /// exact sum of a ± neuron pair around its resting value, free of the cancellation of the plain sum.
+    /// </summary>
+    public const double PairConstant = ExpNegGateBias * (ExpNegGateBias - 1) / (1 + ExpNegGateBias);
+
     public static double Value(double t) => 1.0 / (1.0 + Math.Exp(-t));
 
     /// <summary>The k-th derivative σ⁽ᵏ⁾(t).</summary>

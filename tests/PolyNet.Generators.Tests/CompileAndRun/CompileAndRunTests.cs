@@ -34,9 +34,15 @@ public sealed class CompileAndRunTests(ITestOutputHelper output)
         Assert.All(rows, row =>
         {
             Assert.True(row.WorstError <= row.Network.MaxError, $"{row.Case.Expression}: measured {row.WorstError:E3} > MaxError {row.Network.MaxError:E3}");
-            // The flat interpreter reads every deep neuron through large, cancelling weights, so its rounding
-            // (not the network) can exceed the generated code's bound by a few times at the default λ.
-            Assert.True(row.WorstInterpreterError <= 10 * row.Network.MaxError, $"{row.Case.Expression}: interpreter {row.WorstInterpreterError:E3} > 10·MaxError");
+            // The stored weights of a square gate include its resting constant 2σ(b)·C (up to ~1e6), rounded to
+            // double; the generated code never forms it. Without square gates the interpreter is within MaxError.
+            bool hasSquares = row.Case.Expression.Contains('^'); // every power in the table compiles to square gates
+            double allowed = hasSquares ? 20 * row.Network.MaxError : row.Network.MaxError;
+            Assert.True(row.WorstInterpreterError <= allowed, $"{row.Case.Expression}: interpreter {row.WorstInterpreterError:E3} > {allowed:E3}");
+            if (!hasSquares)
+            {
+                Assert.True(row.WorstParity <= 1e-12 * row.Scale, $"{row.Case.Expression}: |generated − interpreter| {row.WorstParity:E3} > 1e-12·S");
+            }
             Assert.True(row.Network.MaxError <= 1e-9 * row.Scale, $"{row.Case.Expression}: MaxError {row.Network.MaxError:E3} > 1e-9·S = {1e-9 * row.Scale:E3}");
         });
     }
@@ -105,7 +111,7 @@ public sealed class CompileAndRunTests(ITestOutputHelper output)
         string source = "public static partial class Coarse { public static partial double Energy(double x, double y, double z); }";
         var compilation = GeneratorHarness.CreateCompilation([source, HamiltonianEmitter.Emit(spec, compiled)]);
         var type = GeneratorHarness.CompileAndLoad(compilation).GetType("Coarse")!;
-        var energy = type.GetMethod("Energy")!;
+        var energy = type.GetMethods().Single(m => m.Name == "Energy" && m.ReturnType != typeof(void));
         var description = (SigmoidNetwork)type.GetProperty("EnergyNetwork")!.GetValue(null)!;
         var exact = new ExactPolynomial(Expression, variables);
 
@@ -175,7 +181,7 @@ public sealed class CompileAndRunTests(ITestOutputHelper output)
     private static Row Measure(HamiltonianCase @case, string method, bool isDouble)
     {
         var type = Compiled.Value.GetType("Table")!;
-        var energy = type.GetMethod(method)!;
+        var energy = type.GetMethods().Single(m => m.Name == method && m.ReturnType != typeof(void));
         var network = (SigmoidNetwork)type.GetProperty(method + "Network")!.GetValue(null)!;
         var exact = new ExactPolynomial(@case.Expression, @case.Variables);
         var bounds = @case.VariableBounds;

@@ -17,7 +17,7 @@ public sealed class HarnessSmokeTests
             }
             """);
         var type = assembly.GetType("Physics")!;
-        double value = (double)type.GetMethod("Energy")!.Invoke(null, [0.5, -0.25, 0.75])!;
+        double value = (double)type.GetMethod("Energy", [typeof(double), typeof(double), typeof(double)])!.Invoke(null, [0.5, -0.25, 0.75])!;
         var network = (SigmoidNetwork)type.GetProperty("EnergyNetwork")!.GetValue(null)!;
         Assert.Equal(8, network.NeuronCount);
         Assert.Equal(2, network.HiddenLayers);

@@ -86,40 +86,44 @@ public sealed class GateAccuracyTests(ITestOutputHelper output)
         }
     }
 
-    // These mirror ForwardPassEmitter's output for one gate with U = V = 1.
+    // These mirror ForwardPassEmitter's output for one gate with U = V = 1 (closed-form pair sums).
     private static double MultiplyDouble(double u, double v, double lambda)
     {
         double e = Sigmoid.ExpNegGateBias;
-        double scale = 1 / (4 * lambda * lambda * Sigmoid.Derivative(2, Sigmoid.GateBias));
+        double scale = Sigmoid.PairConstant / (4 * lambda * lambda * Sigmoid.Derivative(2, Sigmoid.GateBias));
         double p = (lambda * u) + (lambda * v), q = (lambda * u) - (lambda * v);
         double ep = Math.Exp(-p), eq = Math.Exp(-q);
-        return scale * ((1.0 / (1.0 + (e * ep)) + (ep / (ep + e))) - (1.0 / (1.0 + (e * eq)) + (eq / (eq + e))));
+        double mp = ep - 1, mq = eq - 1;
+        double dp = (ep + e) * (1 + (e * ep)), dq = (eq + e) * (1 + (e * eq));
+        return scale * ((mp * mp * dq) - (mq * mq * dp)) / (dp * dq);
     }
 
     private static float MultiplySingle(float u, float v, float lambda)
     {
         float e = (float)Sigmoid.ExpNegGateBias;
-        float scale = (float)(1 / (4.0 * lambda * lambda * Sigmoid.Derivative(2, Sigmoid.GateBias)));
+        float scale = (float)(Sigmoid.PairConstant / (4.0 * lambda * lambda * Sigmoid.Derivative(2, Sigmoid.GateBias)));
         float p = (lambda * u) + (lambda * v), q = (lambda * u) - (lambda * v);
         float ep = MathF.Exp(-p), eq = MathF.Exp(-q);
-        return scale * ((1f / (1f + (e * ep)) + (ep / (ep + e))) - (1f / (1f + (e * eq)) + (eq / (eq + e))));
+        float mp = ep - 1, mq = eq - 1;
+        float dp = (ep + e) * (1 + (e * ep)), dq = (eq + e) * (1 + (e * eq));
+        return scale * ((mp * mp * dq) - (mq * mq * dp)) / (dp * dq);
     }
 
     private static double SquareDouble(double u, double lambda)
     {
         double e = Sigmoid.ExpNegGateBias;
-        double scale = 1 / (4 * lambda * lambda * Sigmoid.Derivative(2, Sigmoid.GateBias));
-        double p = 2 * lambda * u;
-        double ep = Math.Exp(-p);
-        return scale * ((1.0 / (1.0 + (e * ep)) + (ep / (ep + e))) - (2 * Sigmoid.Value(Sigmoid.GateBias)));
+        double scale = Sigmoid.PairConstant / (4 * lambda * lambda * Sigmoid.Derivative(2, Sigmoid.GateBias));
+        double ep = Math.Exp(-2 * lambda * u);
+        double mp = ep - 1;
+        return scale * (mp * mp) / ((ep + e) * (1 + (e * ep)));
     }
 
     private static float SquareSingle(float u, float lambda)
     {
         float e = (float)Sigmoid.ExpNegGateBias;
-        float scale = (float)(1 / (4.0 * lambda * lambda * Sigmoid.Derivative(2, Sigmoid.GateBias)));
-        float p = 2 * lambda * u;
-        float ep = MathF.Exp(-p);
-        return scale * ((1f / (1f + (e * ep)) + (ep / (ep + e))) - (float)(2 * Sigmoid.Value(Sigmoid.GateBias)));
+        float scale = (float)(Sigmoid.PairConstant / (4.0 * lambda * lambda * Sigmoid.Derivative(2, Sigmoid.GateBias)));
+        float ep = MathF.Exp(-2 * lambda * u);
+        float mp = ep - 1;
+        return scale * (mp * mp) / ((ep + e) * (1 + (e * ep)));
     }
 }
