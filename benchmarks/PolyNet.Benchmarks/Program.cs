@@ -94,7 +94,7 @@ static int Neurons(string hamiltonian, bool isDouble) => (hamiltonian, isDouble)
 static double Mean(Summary summary, string method, string hamiltonian, int? batch, string? job = null)
 {
     var matches = summary.Reports.Where(r =>
-        r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo == method
+        r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'') == method
         && Equals(r.BenchmarkCase.Parameters["Hamiltonian"], hamiltonian)
         && (batch is null || Equals(r.BenchmarkCase.Parameters["Batch"], batch))
         && (job is null || r.BenchmarkCase.Job.Id == job)).ToList();

@@ -38,6 +38,6 @@ internal sealed class Arithmetic
     }
 
     public string Exp(string argument) => _vector is not null
-        ? $"global::PolyNet.Kernels.VectorMath.Exp({argument})"
+        ? $"global::PolyNet.Kernels.VectorMath.ExpNearZero({argument})"
         : Precision == NumericPrecision.Double ? $"global::System.Math.Exp({argument})" : $"global::System.MathF.Exp({argument})";
 }

@@ -75,6 +75,11 @@ internal static class HamiltonianEmitter
             writer.Line();
         }
 
+        if (!spec.EmitsNetworkProperty)
+        {
+            return;
+        }
+
         if (failure is not null)
         {
             NetworkDescriptionEmitter.EmitFailure(writer, spec, failure);

@@ -11,6 +11,8 @@ namespace PolyNet.Generators.Spec;
 /// <param name="Precision">The arithmetic of the forward pass; null when the signature is unsupported.</param>
 /// <param name="ShapeError">Why no network can be built from the method's shape (the fallback body throws
 /// with it), or null.</param>
+/// <param name="EmitsNetworkProperty">False when the <c>&lt;Method&gt;Network</c> name is taken (by another
+/// member or another [Hamiltonian] overload), so the generator adds no second definition of it.</param>
 internal sealed record HamiltonianSpec(
     TypeHierarchy Hierarchy,
     string MethodName,
@@ -20,7 +22,8 @@ internal sealed record HamiltonianSpec(
     NumericPrecision? Precision,
     string Expression,
     double InputBound,
-    string? ShapeError)
+    string? ShapeError,
+    bool EmitsNetworkProperty = true)
 {
     /// <summary>The generated file's name: unique per method, stable across runs.</summary>
     public string HintName

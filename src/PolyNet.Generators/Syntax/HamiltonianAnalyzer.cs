@@ -26,7 +26,10 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // The generated implementation part carries [GeneratedCode], and Roslyn merges a partial method's attributes,
+        // so with GeneratedCodeAnalysisFlags.None the driver treats the user's declaration as generated code and skips
+        // it: no diagnostic would ever be reported once the generator has run. Implementation parts are skipped below.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -44,8 +47,10 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
     {
         var declaration = (MethodDeclarationSyntax)context.Node;
         if (declaration.AttributeLists.Count == 0
-            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method)
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method
+            || method.PartialDefinitionPart is not null)
         {
+            // Not a method, or the implementation part of a partial method (its definition part is analyzed instead).
             return;
         }
 

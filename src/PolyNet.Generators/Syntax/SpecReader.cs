@@ -73,6 +73,7 @@ internal static class SpecReader
             canEmit = false;
         }
 
+        bool emitsNetworkProperty = ReadNetworkPropertyName(method, nameLocation, Report);
         var hierarchy = ReadHierarchy(method, declaration, Report, ref canEmit);
         var precision = ReadPrecision(method, declaration, Report);
 
@@ -134,10 +135,47 @@ internal static class SpecReader
                 precision,
                 expression,
                 inputBound,
-                shapeError)
+                shapeError,
+                emitsNetworkProperty)
             : null;
         return new SpecReadResult(spec, diagnostics.ToImmutable(), map);
     }
+
+    /// <summary>
+    /// The network is published as <c>&lt;Method&gt;Network</c>: only the first [Hamiltonian] overload of a name
+    /// (in source order) gets it, and none does when the type already declares a member of that name.
+    /// </summary>
+    private static bool ReadNetworkPropertyName(IMethodSymbol method, Location nameLocation, Action<DiagnosticDescriptor, Location, string> report)
+    {
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return true;
+        }
+
+        string property = method.Name + "Network";
+        if (type.GetMembers(property).Any(m => !m.IsImplicitlyDeclared && !IsGeneratedNetworkProperty(m)))
+        {
+            report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, $"'{type.Name}' already has a member named '{property}', where the generator publishes the network of '{method.Name}'; rename one of them");
+            return false;
+        }
+
+        var first = type.GetMembers(method.Name).OfType<IMethodSymbol>()
+            .Where(m => m.PartialDefinitionPart is null && m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == HamiltonianAttributeName))
+            .OrderBy(m => m.Locations.FirstOrDefault()?.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(m => m.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0)
+            .FirstOrDefault();
+        if (first is not null && !SymbolEqualityComparer.Default.Equals(first, method))
+        {
+            report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, $"another [Hamiltonian] method is also named '{method.Name}', and both would publish '{property}'; give each Hamiltonian its own name");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsGeneratedNetworkProperty(ISymbol member) =>
+        member is IPropertySymbol && member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.Contains(nameof(HamiltonianGenerator)));
 
     private static TypeHierarchy ReadHierarchy(IMethodSymbol method, MethodDeclarationSyntax declaration, Action<DiagnosticDescriptor, Location, string> report, ref bool canEmit)
     {
