@@ -43,7 +43,7 @@ public static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Exp(Vector128<double> x)
     {
-        x = Vector128.Min(Vector128.Max(x, Vector128.Create(DoubleMin)), Vector128.Create(DoubleMax));
+        x = Clamp(x, Vector128.Create(DoubleMin), Vector128.Create(DoubleMax));
         Vector128<double> shifted = MultiplyAdd(x, Vector128.Create(Log2E), Vector128.Create(DoubleRoundingMagic));
         Vector128<double> k = shifted - Vector128.Create(DoubleRoundingMagic);
         Vector128<double> r = (x - (k * Vector128.Create(Ln2High))) - (k * Vector128.Create(Ln2Low));
@@ -84,6 +84,17 @@ public static class VectorMath
         return p;
     }
 
+    // .NET 9 made Min/Max IEEE-exact (NaN, ±0), several instructions each; the native forms are one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> Clamp(Vector128<double> x, Vector128<double> min, Vector128<double> max)
+    {
+#if NET9_0_OR_GREATER
+        return Vector128.MinNative(Vector128.MaxNative(x, min), max);
+#else
+        return Vector128.Min(Vector128.Max(x, min), max);
+#endif
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<double> MultiplyAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c)
     {
@@ -98,7 +109,7 @@ public static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Exp(Vector128<float> x)
     {
-        x = Vector128.Min(Vector128.Max(x, Vector128.Create(SingleMin)), Vector128.Create(SingleMax));
+        x = Clamp(x, Vector128.Create(SingleMin), Vector128.Create(SingleMax));
         Vector128<float> shifted = MultiplyAdd(x, Vector128.Create(Log2EF), Vector128.Create(SingleRoundingMagic));
         Vector128<float> k = shifted - Vector128.Create(SingleRoundingMagic);
         Vector128<float> r = (x - (k * Vector128.Create(Ln2HighF))) - (k * Vector128.Create(Ln2LowF));
@@ -134,6 +145,17 @@ public static class VectorMath
         return p;
     }
 
+    // .NET 9 made Min/Max IEEE-exact (NaN, ±0), several instructions each; the native forms are one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> Clamp(Vector128<float> x, Vector128<float> min, Vector128<float> max)
+    {
+#if NET9_0_OR_GREATER
+        return Vector128.MinNative(Vector128.MaxNative(x, min), max);
+#else
+        return Vector128.Min(Vector128.Max(x, min), max);
+#endif
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c)
     {
@@ -148,7 +170,7 @@ public static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Exp(Vector256<double> x)
     {
-        x = Vector256.Min(Vector256.Max(x, Vector256.Create(DoubleMin)), Vector256.Create(DoubleMax));
+        x = Clamp(x, Vector256.Create(DoubleMin), Vector256.Create(DoubleMax));
         Vector256<double> shifted = MultiplyAdd(x, Vector256.Create(Log2E), Vector256.Create(DoubleRoundingMagic));
         Vector256<double> k = shifted - Vector256.Create(DoubleRoundingMagic);
         Vector256<double> r = (x - (k * Vector256.Create(Ln2High))) - (k * Vector256.Create(Ln2Low));
@@ -189,6 +211,17 @@ public static class VectorMath
         return p;
     }
 
+    // .NET 9 made Min/Max IEEE-exact (NaN, ±0), several instructions each; the native forms are one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Clamp(Vector256<double> x, Vector256<double> min, Vector256<double> max)
+    {
+#if NET9_0_OR_GREATER
+        return Vector256.MinNative(Vector256.MaxNative(x, min), max);
+#else
+        return Vector256.Min(Vector256.Max(x, min), max);
+#endif
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> MultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c)
     {
@@ -203,7 +236,7 @@ public static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Exp(Vector256<float> x)
     {
-        x = Vector256.Min(Vector256.Max(x, Vector256.Create(SingleMin)), Vector256.Create(SingleMax));
+        x = Clamp(x, Vector256.Create(SingleMin), Vector256.Create(SingleMax));
         Vector256<float> shifted = MultiplyAdd(x, Vector256.Create(Log2EF), Vector256.Create(SingleRoundingMagic));
         Vector256<float> k = shifted - Vector256.Create(SingleRoundingMagic);
         Vector256<float> r = (x - (k * Vector256.Create(Ln2HighF))) - (k * Vector256.Create(Ln2LowF));
@@ -239,6 +272,17 @@ public static class VectorMath
         return p;
     }
 
+    // .NET 9 made Min/Max IEEE-exact (NaN, ±0), several instructions each; the native forms are one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Clamp(Vector256<float> x, Vector256<float> min, Vector256<float> max)
+    {
+#if NET9_0_OR_GREATER
+        return Vector256.MinNative(Vector256.MaxNative(x, min), max);
+#else
+        return Vector256.Min(Vector256.Max(x, min), max);
+#endif
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c)
     {
@@ -253,7 +297,7 @@ public static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Exp(Vector512<double> x)
     {
-        x = Vector512.Min(Vector512.Max(x, Vector512.Create(DoubleMin)), Vector512.Create(DoubleMax));
+        x = Clamp(x, Vector512.Create(DoubleMin), Vector512.Create(DoubleMax));
         Vector512<double> shifted = MultiplyAdd(x, Vector512.Create(Log2E), Vector512.Create(DoubleRoundingMagic));
         Vector512<double> k = shifted - Vector512.Create(DoubleRoundingMagic);
         Vector512<double> r = (x - (k * Vector512.Create(Ln2High))) - (k * Vector512.Create(Ln2Low));
@@ -294,6 +338,17 @@ public static class VectorMath
         return p;
     }
 
+    // .NET 9 made Min/Max IEEE-exact (NaN, ±0), several instructions each; the native forms are one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Clamp(Vector512<double> x, Vector512<double> min, Vector512<double> max)
+    {
+#if NET9_0_OR_GREATER
+        return Vector512.MinNative(Vector512.MaxNative(x, min), max);
+#else
+        return Vector512.Min(Vector512.Max(x, min), max);
+#endif
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> MultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c)
     {
@@ -308,7 +363,7 @@ public static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Exp(Vector512<float> x)
     {
-        x = Vector512.Min(Vector512.Max(x, Vector512.Create(SingleMin)), Vector512.Create(SingleMax));
+        x = Clamp(x, Vector512.Create(SingleMin), Vector512.Create(SingleMax));
         Vector512<float> shifted = MultiplyAdd(x, Vector512.Create(Log2EF), Vector512.Create(SingleRoundingMagic));
         Vector512<float> k = shifted - Vector512.Create(SingleRoundingMagic);
         Vector512<float> r = (x - (k * Vector512.Create(Ln2HighF))) - (k * Vector512.Create(Ln2LowF));
@@ -342,6 +397,17 @@ public static class VectorMath
         p = MultiplyAdd(p, x, Vector512.Create(1.0f));
         p = MultiplyAdd(p, x, Vector512.Create(1.0f));
         return p;
+    }
+
+    // .NET 9 made Min/Max IEEE-exact (NaN, ±0), several instructions each; the native forms are one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Clamp(Vector512<float> x, Vector512<float> min, Vector512<float> max)
+    {
+#if NET9_0_OR_GREATER
+        return Vector512.MinNative(Vector512.MaxNative(x, min), max);
+#else
+        return Vector512.Min(Vector512.Max(x, min), max);
+#endif
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
