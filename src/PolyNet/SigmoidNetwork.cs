@@ -28,7 +28,9 @@ public sealed class SigmoidNetwork
     /// <summary>
     /// Builds the description; called by generated code. Synapses are stored row-wise: neuron <c>i</c> owns
     /// <c>synapseSources[synapseOffsets[i] .. synapseOffsets[i + 1]]</c>. Polynomial terms are stored as
-    /// coefficients with an exponent row per term (one exponent per input).
+    /// coefficients with an exponent row per term (one exponent per input). <paramref name="restPreactivations"/>
+    /// and <paramref name="restOutput"/> give the state at all-zero input exactly (the generator knows it in
+    /// closed form); when null they are computed from the weights.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public SigmoidNetwork(
@@ -48,7 +50,9 @@ public sealed class SigmoidNetwork
         double[] outputWeights,
         double[] termCoefficients,
         int[] termExponents,
-        double maxError)
+        double maxError,
+        double[]? restPreactivations = null,
+        double? restOutput = null)
     {
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(polynomial);
@@ -113,16 +117,21 @@ public sealed class SigmoidNetwork
         _output = ReadSynapses(outputSources, outputWeights, 0, outputSources.Length, inputs.Length + neuronCount, nameof(outputSources));
         SynapseCount = synapses + _output.Length;
 
+        if (restPreactivations is not null && restPreactivations.Length != neuronCount)
+        {
+            throw new ArgumentException("There must be one resting preactivation per neuron.", nameof(restPreactivations));
+        }
+
         var rest = new double[inputs.Length + neuronCount];
         _restPreactivation = new double[neuronCount];
         _restValue = new double[neuronCount];
         for (int i = 0; i < neuronCount; i++)
         {
-            _restPreactivation[i] = CompensatedAffine(_neurons[i].Bias, _neurons[i].Synapses, rest);
+            _restPreactivation[i] = restPreactivations?[i] ?? CompensatedAffine(_neurons[i].Bias, _neurons[i].Synapses, rest);
             _restValue[i] = rest[inputs.Length + i] = 1.0 / (1.0 + Math.Exp(-_restPreactivation[i]));
         }
 
-        _restOutput = CompensatedAffine(outputBias, _output, rest);
+        _restOutput = restOutput ?? CompensatedAffine(outputBias, _output, rest);
     }
 
     /// <summary>The expression as written in the attribute.</summary>
@@ -166,6 +175,15 @@ public sealed class SigmoidNetwork
 
     /// <summary>The output's weights over inputs and neurons.</summary>
     public IReadOnlyList<Synapse> Output => _output;
+
+    /// <summary>
+    /// Each neuron's preactivation when every input is 0, the state <see cref="Evaluate"/> expands around.
+    /// Equal, up to the rounding of the stored weights, to bias + Σ weight·(resting source value).
+    /// </summary>
+    public IReadOnlyList<double> RestPreactivations => _restPreactivation;
+
+    /// <summary>The network's output when every input is 0.</summary>
+    public double RestOutput => _restOutput;
 
     /// <summary>
     /// Evaluates the network neuron by neuron from its stored weights (the reference the generated code is

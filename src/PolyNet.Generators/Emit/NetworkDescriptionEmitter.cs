@@ -45,7 +45,9 @@ internal static class NetworkDescriptionEmitter
             $"outputWeights: {Array("double", network.OutputSynapses.Select(s => Literals.Double(s.Weight)))}",
             $"termCoefficients: {Array("double", compiled.Terms.Select(t => Literals.Double(t.Coefficient)))}",
             $"termExponents: {Array("int", compiled.Terms.SelectMany(t => t.Exponents).Select(Literals.Int))}",
-            $"maxError: {Literals.Double(network.MaxError)});",
+            $"maxError: {Literals.Double(network.MaxError)}",
+            $"restPreactivations: {Array("double", neurons.Select(n => Literals.Double(n.RestPreactivation)))}",
+            $"restOutput: {Literals.Double(network.OutputConstant)});",
         };
 
         for (int i = 0; i < arguments.Count; i++)

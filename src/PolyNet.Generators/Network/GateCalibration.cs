@@ -16,9 +16,9 @@ namespace PolyNet.Generators.Network;
 /// the remaining operations, the rounding of the weights and of the arguments (two pairs per 4-neuron gate,
 /// one per square gate).</item>
 /// </list>
-/// λ itself is chosen for the network, not for this evaluation: it minimises truncation plus the typical
-/// rounding of evaluating the neurons one by one (u/λ² on the signed neuron sum, as the reference
-/// interpreter does), so the network stays well conditioned however it is evaluated.
+/// Truncation grows like λ⁴ and this rounding like u/λ, so λ is the minimiser of the bound, found once per
+/// precision and gate kind. (A neuron-by-neuron evaluation rounds like u/λ² and would want a larger λ; neither
+/// the generated code nor <c>SigmoidNetwork.Evaluate</c> evaluates that way.)
 /// </remarks>
 internal sealed class GateCalibration
 {
@@ -47,14 +47,7 @@ internal sealed class GateCalibration
     };
 
     /// <summary>The error bound at scale λ; public for tests and the flattening analysis.</summary>
-    public static double ErrorBound(GateKind kind, NumericPrecision precision, double lambda) =>
-        ErrorModel(kind, precision, lambda, worstCase: true);
-
-    /// <summary>
-    /// Truncation plus either the worst-case rounding of the generated (closed-form) evaluation, or the typical
-    /// rounding of a neuron-by-neuron evaluation (one unit roundoff on the signed neuron sum) that picks λ.
-    /// </summary>
-    private static double ErrorModel(GateKind kind, NumericPrecision precision, double lambda, bool worstCase)
+    public static double ErrorBound(GateKind kind, NumericPrecision precision, double lambda)
     {
         double b = Sigmoid.GateBias;
         double second = Math.Abs(Sigmoid.Derivative(2, b));
@@ -64,11 +57,6 @@ internal sealed class GateCalibration
         double lambda4 = Math.Pow(lambda, 4);
         double truncation = scale * ((fourth * 16 * lambda4 / 12) + (2 * m6 * 64 * lambda4 * lambda * lambda / 720));
         double u = precision.UnitRoundoff();
-        if (!worstCase)
-        {
-            return truncation + (scale * u);
-        }
-
         double pairs = kind == GateKind.Multiply ? 2 : 1;
         return truncation + (pairs * ((2.25 * u / lambda) + (20 * u)));
     }
@@ -79,13 +67,13 @@ internal sealed class GateCalibration
 
     private static GateCalibration Calibrate(GateKind kind, NumericPrecision precision)
     {
-        double Typical(double lambda) => ErrorModel(kind, precision, lambda, worstCase: false);
+        double Bound(double lambda) => ErrorBound(kind, precision, lambda);
 
         // The bound is unimodal in log λ (u/λ² falling, λ⁴ rising): golden-section search on [1e-5, 0.5].
         double lo = Math.Log(1e-5), hi = Math.Log(0.5);
         double ratio = (Math.Sqrt(5) - 1) / 2;
         double a = hi - (ratio * (hi - lo)), c = lo + (ratio * (hi - lo));
-        double fa = Typical(Math.Exp(a)), fc = Typical(Math.Exp(c));
+        double fa = Bound(Math.Exp(a)), fc = Bound(Math.Exp(c));
         for (int i = 0; i < 80; i++)
         {
             if (fa < fc)
@@ -94,7 +82,7 @@ internal sealed class GateCalibration
                 c = a;
                 fc = fa;
                 a = hi - (ratio * (hi - lo));
-                fa = Typical(Math.Exp(a));
+                fa = Bound(Math.Exp(a));
             }
             else
             {
@@ -102,7 +90,7 @@ internal sealed class GateCalibration
                 a = c;
                 fa = fc;
                 c = lo + (ratio * (hi - lo));
-                fc = Typical(Math.Exp(c));
+                fc = Bound(Math.Exp(c));
             }
         }
 

@@ -188,9 +188,9 @@ internal static class NetworkBuilder
 
     private static void AddPair(List<NeuronModel> neurons, int layer, LinearForm preactivation)
     {
-        neurons.Add(new NeuronModel(layer, Sigmoid.GateBias + preactivation.Constant, preactivation.Synapses()));
+        neurons.Add(new NeuronModel(layer, Sigmoid.GateBias + preactivation.Constant, preactivation.Synapses(), Sigmoid.GateBias));
         var negated = new LinearForm().AddScaled(preactivation, -1);
-        neurons.Add(new NeuronModel(layer, Sigmoid.GateBias + negated.Constant, negated.Synapses()));
+        neurons.Add(new NeuronModel(layer, Sigmoid.GateBias + negated.Constant, negated.Synapses(), Sigmoid.GateBias));
     }
 
     /// <summary>Rounds a positive bound up to 3 significant digits: stable text, still a bound.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace PolyNet.Generators.Network;
 
@@ -33,10 +34,15 @@ internal static class Sigmoid
     /// A global bound on |σ⁽ᵏ⁾| over the real line: σ⁽ᵏ⁾ = P_k(σ) with σ ∈ [0, 1], so the maximum of |P_k| on
     /// [0, 1], taken on a fine grid, plus the grid's half step times the sum of |P_k'| coefficients.
     /// </summary>
-    public static double GlobalDerivativeBound(int order)
+    public static double GlobalDerivativeBound(int order) =>
+        order < GlobalBounds.Length ? GlobalBounds[order] : ComputeGlobalDerivativeBound(order);
+
+    private static readonly double[] GlobalBounds = Enumerable.Range(0, 10).Select(ComputeGlobalDerivativeBound).ToArray();
+
+    private static double ComputeGlobalDerivativeBound(int order)
     {
         double[] p = DerivativeInSigma(order);
-        const int Steps = 4096;
+        const int Steps = 1 << 18;
         double max = 0;
         for (int i = 0; i <= Steps; i++)
         {

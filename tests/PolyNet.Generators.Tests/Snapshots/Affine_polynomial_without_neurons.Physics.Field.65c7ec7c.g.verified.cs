@@ -78,5 +78,7 @@ partial class Physics
         outputWeights: new double[] { -2.0, 0.25 },
         termCoefficients: new double[] { 1.0, -2.0, 0.25 },
         termExponents: new int[] { 0, 0, 1, 0, 0, 1 },
-        maxError: 2.17E-15);
+        maxError: 2.17E-15,
+        restPreactivations: global::System.Array.Empty<double>(),
+        restOutput: 1.0);
 }

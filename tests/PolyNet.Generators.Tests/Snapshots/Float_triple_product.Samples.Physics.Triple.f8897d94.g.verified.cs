@@ -9,26 +9,26 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("PolyNet.Generators", "{version}")]
         public static partial float Triple(float x, float y, float z)
         {
-            // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 1.74E-05
-            float p0 = 0.0887f * x + 0.0887f * y;
-            float q0 = 0.0887f * x - 0.0887f * y;
+            // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 7.79E-06
+            float p0 = 0.0618f * x + 0.0618f * y;
+            float q0 = 0.0618f * x - 0.0618f * y;
             float ep0 = global::System.MathF.Exp(-p0);
             float eq0 = global::System.MathF.Exp(-q0);
             float mp0 = ep0 - 1f;
             float mq0 = eq0 - 1f;
             float dp0 = (ep0 + 9.898979f) * (1f + 9.898979f * ep0);
             float dq0 = (eq0 + 9.898979f) * (1f + 9.898979f * eq0);
-            float g0 = 3774.5435f * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
-            // x*y*z: layer 2, neurons 4..7, |value| <= 1, error <= 3.48E-05
-            float p1 = 0.088698454f * g0 + 0.0887f * z;
-            float q1 = 0.088698454f * g0 - 0.0887f * z;
+            float g0 = 7775.6143f * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
+            // x*y*z: layer 2, neurons 4..7, |value| <= 1, error <= 1.56E-05
+            float p1 = 0.06179952f * g0 + 0.0618f * z;
+            float q1 = 0.06179952f * g0 - 0.0618f * z;
             float ep1 = global::System.MathF.Exp(-p1);
             float eq1 = global::System.MathF.Exp(-q1);
             float mp1 = ep1 - 1f;
             float mq1 = eq1 - 1f;
             float dp1 = (ep1 + 9.898979f) * (1f + 9.898979f * ep1);
             float dq1 = (eq1 + 9.898979f) * (1f + 9.898979f * eq1);
-            float g1 = 3774.6091f * (mp1 * mp1 * dq1 - mq1 * mq1 * dp1) / (dp1 * dq1);
+            float g1 = 7775.6753f * (mp1 * mp1 * dq1 - mq1 * mq1 * dp1) / (dp1 * dq1);
             return g1;
         }
 
@@ -57,26 +57,26 @@ namespace Samples
                     global::System.Runtime.Intrinsics.Vector512<float> v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref r0, i);
                     global::System.Runtime.Intrinsics.Vector512<float> v1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref r1, i);
                     global::System.Runtime.Intrinsics.Vector512<float> v2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref r2, i);
-                    // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 1.74E-05
-                    global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.Create(0.0887f) * v0 + global::System.Runtime.Intrinsics.Vector512.Create(0.0887f) * v1;
-                    global::System.Runtime.Intrinsics.Vector512<float> q0 = global::System.Runtime.Intrinsics.Vector512.Create(0.0887f) * v0 - global::System.Runtime.Intrinsics.Vector512.Create(0.0887f) * v1;
+                    // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 7.79E-06
+                    global::System.Runtime.Intrinsics.Vector512<float> p0 = global::System.Runtime.Intrinsics.Vector512.Create(0.0618f) * v0 + global::System.Runtime.Intrinsics.Vector512.Create(0.0618f) * v1;
+                    global::System.Runtime.Intrinsics.Vector512<float> q0 = global::System.Runtime.Intrinsics.Vector512.Create(0.0618f) * v0 - global::System.Runtime.Intrinsics.Vector512.Create(0.0618f) * v1;
                     global::System.Runtime.Intrinsics.Vector512<float> ep0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p0);
                     global::System.Runtime.Intrinsics.Vector512<float> eq0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-q0);
                     global::System.Runtime.Intrinsics.Vector512<float> mp0 = ep0 - global::System.Runtime.Intrinsics.Vector512.Create(1f);
                     global::System.Runtime.Intrinsics.Vector512<float> mq0 = eq0 - global::System.Runtime.Intrinsics.Vector512.Create(1f);
                     global::System.Runtime.Intrinsics.Vector512<float> dp0 = (ep0 + global::System.Runtime.Intrinsics.Vector512.Create(9.898979f)) * (global::System.Runtime.Intrinsics.Vector512.Create(1f) + global::System.Runtime.Intrinsics.Vector512.Create(9.898979f) * ep0);
                     global::System.Runtime.Intrinsics.Vector512<float> dq0 = (eq0 + global::System.Runtime.Intrinsics.Vector512.Create(9.898979f)) * (global::System.Runtime.Intrinsics.Vector512.Create(1f) + global::System.Runtime.Intrinsics.Vector512.Create(9.898979f) * eq0);
-                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512.Create(3774.5435f) * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
-                    // x*y*z: layer 2, neurons 4..7, |value| <= 1, error <= 3.48E-05
-                    global::System.Runtime.Intrinsics.Vector512<float> p1 = global::System.Runtime.Intrinsics.Vector512.Create(0.088698454f) * g0 + global::System.Runtime.Intrinsics.Vector512.Create(0.0887f) * v2;
-                    global::System.Runtime.Intrinsics.Vector512<float> q1 = global::System.Runtime.Intrinsics.Vector512.Create(0.088698454f) * g0 - global::System.Runtime.Intrinsics.Vector512.Create(0.0887f) * v2;
+                    global::System.Runtime.Intrinsics.Vector512<float> g0 = global::System.Runtime.Intrinsics.Vector512.Create(7775.6143f) * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
+                    // x*y*z: layer 2, neurons 4..7, |value| <= 1, error <= 1.56E-05
+                    global::System.Runtime.Intrinsics.Vector512<float> p1 = global::System.Runtime.Intrinsics.Vector512.Create(0.06179952f) * g0 + global::System.Runtime.Intrinsics.Vector512.Create(0.0618f) * v2;
+                    global::System.Runtime.Intrinsics.Vector512<float> q1 = global::System.Runtime.Intrinsics.Vector512.Create(0.06179952f) * g0 - global::System.Runtime.Intrinsics.Vector512.Create(0.0618f) * v2;
                     global::System.Runtime.Intrinsics.Vector512<float> ep1 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p1);
                     global::System.Runtime.Intrinsics.Vector512<float> eq1 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-q1);
                     global::System.Runtime.Intrinsics.Vector512<float> mp1 = ep1 - global::System.Runtime.Intrinsics.Vector512.Create(1f);
                     global::System.Runtime.Intrinsics.Vector512<float> mq1 = eq1 - global::System.Runtime.Intrinsics.Vector512.Create(1f);
                     global::System.Runtime.Intrinsics.Vector512<float> dp1 = (ep1 + global::System.Runtime.Intrinsics.Vector512.Create(9.898979f)) * (global::System.Runtime.Intrinsics.Vector512.Create(1f) + global::System.Runtime.Intrinsics.Vector512.Create(9.898979f) * ep1);
                     global::System.Runtime.Intrinsics.Vector512<float> dq1 = (eq1 + global::System.Runtime.Intrinsics.Vector512.Create(9.898979f)) * (global::System.Runtime.Intrinsics.Vector512.Create(1f) + global::System.Runtime.Intrinsics.Vector512.Create(9.898979f) * eq1);
-                    global::System.Runtime.Intrinsics.Vector512<float> g1 = global::System.Runtime.Intrinsics.Vector512.Create(3774.6091f) * (mp1 * mp1 * dq1 - mq1 * mq1 * dp1) / (dp1 * dq1);
+                    global::System.Runtime.Intrinsics.Vector512<float> g1 = global::System.Runtime.Intrinsics.Vector512.Create(7775.6753f) * (mp1 * mp1 * dq1 - mq1 * mq1 * dp1) / (dp1 * dq1);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1, ref rd, i);
                 }
             }
@@ -87,26 +87,26 @@ namespace Samples
                     global::System.Runtime.Intrinsics.Vector256<float> v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref r0, i);
                     global::System.Runtime.Intrinsics.Vector256<float> v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref r1, i);
                     global::System.Runtime.Intrinsics.Vector256<float> v2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref r2, i);
-                    // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 1.74E-05
-                    global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.Create(0.0887f) * v0 + global::System.Runtime.Intrinsics.Vector256.Create(0.0887f) * v1;
-                    global::System.Runtime.Intrinsics.Vector256<float> q0 = global::System.Runtime.Intrinsics.Vector256.Create(0.0887f) * v0 - global::System.Runtime.Intrinsics.Vector256.Create(0.0887f) * v1;
+                    // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 7.79E-06
+                    global::System.Runtime.Intrinsics.Vector256<float> p0 = global::System.Runtime.Intrinsics.Vector256.Create(0.0618f) * v0 + global::System.Runtime.Intrinsics.Vector256.Create(0.0618f) * v1;
+                    global::System.Runtime.Intrinsics.Vector256<float> q0 = global::System.Runtime.Intrinsics.Vector256.Create(0.0618f) * v0 - global::System.Runtime.Intrinsics.Vector256.Create(0.0618f) * v1;
                     global::System.Runtime.Intrinsics.Vector256<float> ep0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p0);
                     global::System.Runtime.Intrinsics.Vector256<float> eq0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-q0);
                     global::System.Runtime.Intrinsics.Vector256<float> mp0 = ep0 - global::System.Runtime.Intrinsics.Vector256.Create(1f);
                     global::System.Runtime.Intrinsics.Vector256<float> mq0 = eq0 - global::System.Runtime.Intrinsics.Vector256.Create(1f);
                     global::System.Runtime.Intrinsics.Vector256<float> dp0 = (ep0 + global::System.Runtime.Intrinsics.Vector256.Create(9.898979f)) * (global::System.Runtime.Intrinsics.Vector256.Create(1f) + global::System.Runtime.Intrinsics.Vector256.Create(9.898979f) * ep0);
                     global::System.Runtime.Intrinsics.Vector256<float> dq0 = (eq0 + global::System.Runtime.Intrinsics.Vector256.Create(9.898979f)) * (global::System.Runtime.Intrinsics.Vector256.Create(1f) + global::System.Runtime.Intrinsics.Vector256.Create(9.898979f) * eq0);
-                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256.Create(3774.5435f) * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
-                    // x*y*z: layer 2, neurons 4..7, |value| <= 1, error <= 3.48E-05
-                    global::System.Runtime.Intrinsics.Vector256<float> p1 = global::System.Runtime.Intrinsics.Vector256.Create(0.088698454f) * g0 + global::System.Runtime.Intrinsics.Vector256.Create(0.0887f) * v2;
-                    global::System.Runtime.Intrinsics.Vector256<float> q1 = global::System.Runtime.Intrinsics.Vector256.Create(0.088698454f) * g0 - global::System.Runtime.Intrinsics.Vector256.Create(0.0887f) * v2;
+                    global::System.Runtime.Intrinsics.Vector256<float> g0 = global::System.Runtime.Intrinsics.Vector256.Create(7775.6143f) * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
+                    // x*y*z: layer 2, neurons 4..7, |value| <= 1, error <= 1.56E-05
+                    global::System.Runtime.Intrinsics.Vector256<float> p1 = global::System.Runtime.Intrinsics.Vector256.Create(0.06179952f) * g0 + global::System.Runtime.Intrinsics.Vector256.Create(0.0618f) * v2;
+                    global::System.Runtime.Intrinsics.Vector256<float> q1 = global::System.Runtime.Intrinsics.Vector256.Create(0.06179952f) * g0 - global::System.Runtime.Intrinsics.Vector256.Create(0.0618f) * v2;
                     global::System.Runtime.Intrinsics.Vector256<float> ep1 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p1);
                     global::System.Runtime.Intrinsics.Vector256<float> eq1 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-q1);
                     global::System.Runtime.Intrinsics.Vector256<float> mp1 = ep1 - global::System.Runtime.Intrinsics.Vector256.Create(1f);
                     global::System.Runtime.Intrinsics.Vector256<float> mq1 = eq1 - global::System.Runtime.Intrinsics.Vector256.Create(1f);
                     global::System.Runtime.Intrinsics.Vector256<float> dp1 = (ep1 + global::System.Runtime.Intrinsics.Vector256.Create(9.898979f)) * (global::System.Runtime.Intrinsics.Vector256.Create(1f) + global::System.Runtime.Intrinsics.Vector256.Create(9.898979f) * ep1);
                     global::System.Runtime.Intrinsics.Vector256<float> dq1 = (eq1 + global::System.Runtime.Intrinsics.Vector256.Create(9.898979f)) * (global::System.Runtime.Intrinsics.Vector256.Create(1f) + global::System.Runtime.Intrinsics.Vector256.Create(9.898979f) * eq1);
-                    global::System.Runtime.Intrinsics.Vector256<float> g1 = global::System.Runtime.Intrinsics.Vector256.Create(3774.6091f) * (mp1 * mp1 * dq1 - mq1 * mq1 * dp1) / (dp1 * dq1);
+                    global::System.Runtime.Intrinsics.Vector256<float> g1 = global::System.Runtime.Intrinsics.Vector256.Create(7775.6753f) * (mp1 * mp1 * dq1 - mq1 * mq1 * dp1) / (dp1 * dq1);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1, ref rd, i);
                 }
             }
@@ -117,26 +117,26 @@ namespace Samples
                     global::System.Runtime.Intrinsics.Vector128<float> v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref r0, i);
                     global::System.Runtime.Intrinsics.Vector128<float> v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref r1, i);
                     global::System.Runtime.Intrinsics.Vector128<float> v2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref r2, i);
-                    // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 1.74E-05
-                    global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.Create(0.0887f) * v0 + global::System.Runtime.Intrinsics.Vector128.Create(0.0887f) * v1;
-                    global::System.Runtime.Intrinsics.Vector128<float> q0 = global::System.Runtime.Intrinsics.Vector128.Create(0.0887f) * v0 - global::System.Runtime.Intrinsics.Vector128.Create(0.0887f) * v1;
+                    // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 7.79E-06
+                    global::System.Runtime.Intrinsics.Vector128<float> p0 = global::System.Runtime.Intrinsics.Vector128.Create(0.0618f) * v0 + global::System.Runtime.Intrinsics.Vector128.Create(0.0618f) * v1;
+                    global::System.Runtime.Intrinsics.Vector128<float> q0 = global::System.Runtime.Intrinsics.Vector128.Create(0.0618f) * v0 - global::System.Runtime.Intrinsics.Vector128.Create(0.0618f) * v1;
                     global::System.Runtime.Intrinsics.Vector128<float> ep0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p0);
                     global::System.Runtime.Intrinsics.Vector128<float> eq0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-q0);
                     global::System.Runtime.Intrinsics.Vector128<float> mp0 = ep0 - global::System.Runtime.Intrinsics.Vector128.Create(1f);
                     global::System.Runtime.Intrinsics.Vector128<float> mq0 = eq0 - global::System.Runtime.Intrinsics.Vector128.Create(1f);
                     global::System.Runtime.Intrinsics.Vector128<float> dp0 = (ep0 + global::System.Runtime.Intrinsics.Vector128.Create(9.898979f)) * (global::System.Runtime.Intrinsics.Vector128.Create(1f) + global::System.Runtime.Intrinsics.Vector128.Create(9.898979f) * ep0);
                     global::System.Runtime.Intrinsics.Vector128<float> dq0 = (eq0 + global::System.Runtime.Intrinsics.Vector128.Create(9.898979f)) * (global::System.Runtime.Intrinsics.Vector128.Create(1f) + global::System.Runtime.Intrinsics.Vector128.Create(9.898979f) * eq0);
-                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128.Create(3774.5435f) * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
-                    // x*y*z: layer 2, neurons 4..7, |value| <= 1, error <= 3.48E-05
-                    global::System.Runtime.Intrinsics.Vector128<float> p1 = global::System.Runtime.Intrinsics.Vector128.Create(0.088698454f) * g0 + global::System.Runtime.Intrinsics.Vector128.Create(0.0887f) * v2;
-                    global::System.Runtime.Intrinsics.Vector128<float> q1 = global::System.Runtime.Intrinsics.Vector128.Create(0.088698454f) * g0 - global::System.Runtime.Intrinsics.Vector128.Create(0.0887f) * v2;
+                    global::System.Runtime.Intrinsics.Vector128<float> g0 = global::System.Runtime.Intrinsics.Vector128.Create(7775.6143f) * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
+                    // x*y*z: layer 2, neurons 4..7, |value| <= 1, error <= 1.56E-05
+                    global::System.Runtime.Intrinsics.Vector128<float> p1 = global::System.Runtime.Intrinsics.Vector128.Create(0.06179952f) * g0 + global::System.Runtime.Intrinsics.Vector128.Create(0.0618f) * v2;
+                    global::System.Runtime.Intrinsics.Vector128<float> q1 = global::System.Runtime.Intrinsics.Vector128.Create(0.06179952f) * g0 - global::System.Runtime.Intrinsics.Vector128.Create(0.0618f) * v2;
                     global::System.Runtime.Intrinsics.Vector128<float> ep1 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p1);
                     global::System.Runtime.Intrinsics.Vector128<float> eq1 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-q1);
                     global::System.Runtime.Intrinsics.Vector128<float> mp1 = ep1 - global::System.Runtime.Intrinsics.Vector128.Create(1f);
                     global::System.Runtime.Intrinsics.Vector128<float> mq1 = eq1 - global::System.Runtime.Intrinsics.Vector128.Create(1f);
                     global::System.Runtime.Intrinsics.Vector128<float> dp1 = (ep1 + global::System.Runtime.Intrinsics.Vector128.Create(9.898979f)) * (global::System.Runtime.Intrinsics.Vector128.Create(1f) + global::System.Runtime.Intrinsics.Vector128.Create(9.898979f) * ep1);
                     global::System.Runtime.Intrinsics.Vector128<float> dq1 = (eq1 + global::System.Runtime.Intrinsics.Vector128.Create(9.898979f)) * (global::System.Runtime.Intrinsics.Vector128.Create(1f) + global::System.Runtime.Intrinsics.Vector128.Create(9.898979f) * eq1);
-                    global::System.Runtime.Intrinsics.Vector128<float> g1 = global::System.Runtime.Intrinsics.Vector128.Create(3774.6091f) * (mp1 * mp1 * dq1 - mq1 * mq1 * dp1) / (dp1 * dq1);
+                    global::System.Runtime.Intrinsics.Vector128<float> g1 = global::System.Runtime.Intrinsics.Vector128.Create(7775.6753f) * (mp1 * mp1 * dq1 - mq1 * mq1 * dp1) / (dp1 * dq1);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(g1, ref rd, i);
                 }
             }
@@ -146,7 +146,7 @@ namespace Samples
             }
         }
 
-        /// <summary>The sigmoid network compiled from <c>x*y*z</c>: 8 neurons in 2 hidden layers, |network − polynomial| ≤ 3.51E-05 inside the input bounds.</summary>
+        /// <summary>The sigmoid network compiled from <c>x*y*z</c>: 8 neurons in 2 hidden layers, |network − polynomial| ≤ 1.59E-05 inside the input bounds.</summary>
         /// <remarks>Generated for <see cref="Triple(float, float, float)"/>.</remarks>
         public static global::PolyNet.SigmoidNetwork TripleNetwork { get; } = new global::PolyNet.SigmoidNetwork(
             expression: "x*y*z",
@@ -171,16 +171,18 @@ namespace Samples
             },
             synapseWeights: new double[]
             {
-                0.08869999647140503, 0.08869999647140503, -0.08869999647140503, -0.08869999647140503, 0.08869999647140503, -0.08869999647140503, -0.08869999647140503, 0.08869999647140503,
-                0.08869999647140503, 41.42244067758497, 41.42244067758497, -41.42244067758497, -41.42244067758497, -0.08869999647140503, -41.42244067758497, -41.42244067758497,
-                41.42244067758497, 41.42244067758497, -0.08869999647140503, 41.42244067758497, 41.42244067758497, -41.42244067758497, -41.42244067758497, 0.08869999647140503,
-                -41.42244067758497, -41.42244067758497, 41.42244067758497, 41.42244067758497,
+                0.061799999326467514, 0.061799999326467514, -0.061799999326467514, -0.061799999326467514, 0.061799999326467514, -0.061799999326467514, -0.061799999326467514, 0.061799999326467514,
+                0.061799999326467514, 59.45317012841633, 59.45317012841633, -59.45317012841633, -59.45317012841633, -0.061799999326467514, -59.45317012841633, -59.45317012841633,
+                59.45317012841633, 59.45317012841633, -0.061799999326467514, 59.45317012841633, 59.45317012841633, -59.45317012841633, -59.45317012841633, 0.061799999326467514,
+                -59.45317012841633, -59.45317012841633, 59.45317012841633, 59.45317012841633,
             },
             outputBias: 0.0,
             outputSources: new int[] { 7, 8, 9, 10 },
-            outputWeights: new double[] { 467.0110778808594, 467.0110778808594, -467.0110778808594, -467.0110778808594 },
+            outputWeights: new double[] { 962.0404052734375, 962.0404052734375, -962.0404052734375, -962.0404052734375 },
             termCoefficients: new double[] { 1.0 },
             termExponents: new int[] { 1, 1, 1 },
-            maxError: 3.51E-05);
+            maxError: 1.59E-05,
+            restPreactivations: new double[] { -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777 },
+            restOutput: 0.0);
     }
 }

@@ -11,16 +11,16 @@ namespace Samples.Lattice
             [global::System.CodeDom.Compiler.GeneratedCode("PolyNet.Generators", "{version}")]
             internal static partial double Energy(double x, double y)
             {
-                // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 1.44E-11
-                double p0 = 0.00375 * x + 0.00375 * y;
-                double q0 = 0.00375 * x - 0.00375 * y;
+                // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 5.55E-13
+                double p0 = 0.00113 * x + 0.00113 * y;
+                double q0 = 0.00113 * x - 0.00113 * y;
                 double ep0 = global::System.Math.Exp(-p0);
                 double eq0 = global::System.Math.Exp(-q0);
                 double mp0 = ep0 - 1.0;
                 double mq0 = eq0 - 1.0;
                 double dp0 = (ep0 + 9.898979485566356) * (1.0 + 9.898979485566356 * ep0);
                 double dq0 = (eq0 + 9.898979485566356) * (1.0 + 9.898979485566356 * eq0);
-                double g0 = 2111782.290254156 * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
+                double g0 = 23257058.85871961 * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
                 return -y + g0;
             }
 
@@ -46,16 +46,16 @@ namespace Samples.Lattice
                     {
                         global::System.Runtime.Intrinsics.Vector512<double> v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref r0, i);
                         global::System.Runtime.Intrinsics.Vector512<double> v1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref r1, i);
-                        // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 1.44E-11
-                        global::System.Runtime.Intrinsics.Vector512<double> p0 = global::System.Runtime.Intrinsics.Vector512.Create(0.00375) * v0 + global::System.Runtime.Intrinsics.Vector512.Create(0.00375) * v1;
-                        global::System.Runtime.Intrinsics.Vector512<double> q0 = global::System.Runtime.Intrinsics.Vector512.Create(0.00375) * v0 - global::System.Runtime.Intrinsics.Vector512.Create(0.00375) * v1;
+                        // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 5.55E-13
+                        global::System.Runtime.Intrinsics.Vector512<double> p0 = global::System.Runtime.Intrinsics.Vector512.Create(0.00113) * v0 + global::System.Runtime.Intrinsics.Vector512.Create(0.00113) * v1;
+                        global::System.Runtime.Intrinsics.Vector512<double> q0 = global::System.Runtime.Intrinsics.Vector512.Create(0.00113) * v0 - global::System.Runtime.Intrinsics.Vector512.Create(0.00113) * v1;
                         global::System.Runtime.Intrinsics.Vector512<double> ep0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p0);
                         global::System.Runtime.Intrinsics.Vector512<double> eq0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-q0);
                         global::System.Runtime.Intrinsics.Vector512<double> mp0 = ep0 - global::System.Runtime.Intrinsics.Vector512.Create(1.0);
                         global::System.Runtime.Intrinsics.Vector512<double> mq0 = eq0 - global::System.Runtime.Intrinsics.Vector512.Create(1.0);
                         global::System.Runtime.Intrinsics.Vector512<double> dp0 = (ep0 + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector512.Create(1.0) + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356) * ep0);
                         global::System.Runtime.Intrinsics.Vector512<double> dq0 = (eq0 + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector512.Create(1.0) + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356) * eq0);
-                        global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512.Create(2111782.290254156) * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
+                        global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512.Create(23257058.85871961) * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(-v1 + g0, ref rd, i);
                     }
                 }
@@ -65,16 +65,16 @@ namespace Samples.Lattice
                     {
                         global::System.Runtime.Intrinsics.Vector256<double> v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref r0, i);
                         global::System.Runtime.Intrinsics.Vector256<double> v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref r1, i);
-                        // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 1.44E-11
-                        global::System.Runtime.Intrinsics.Vector256<double> p0 = global::System.Runtime.Intrinsics.Vector256.Create(0.00375) * v0 + global::System.Runtime.Intrinsics.Vector256.Create(0.00375) * v1;
-                        global::System.Runtime.Intrinsics.Vector256<double> q0 = global::System.Runtime.Intrinsics.Vector256.Create(0.00375) * v0 - global::System.Runtime.Intrinsics.Vector256.Create(0.00375) * v1;
+                        // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 5.55E-13
+                        global::System.Runtime.Intrinsics.Vector256<double> p0 = global::System.Runtime.Intrinsics.Vector256.Create(0.00113) * v0 + global::System.Runtime.Intrinsics.Vector256.Create(0.00113) * v1;
+                        global::System.Runtime.Intrinsics.Vector256<double> q0 = global::System.Runtime.Intrinsics.Vector256.Create(0.00113) * v0 - global::System.Runtime.Intrinsics.Vector256.Create(0.00113) * v1;
                         global::System.Runtime.Intrinsics.Vector256<double> ep0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p0);
                         global::System.Runtime.Intrinsics.Vector256<double> eq0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-q0);
                         global::System.Runtime.Intrinsics.Vector256<double> mp0 = ep0 - global::System.Runtime.Intrinsics.Vector256.Create(1.0);
                         global::System.Runtime.Intrinsics.Vector256<double> mq0 = eq0 - global::System.Runtime.Intrinsics.Vector256.Create(1.0);
                         global::System.Runtime.Intrinsics.Vector256<double> dp0 = (ep0 + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector256.Create(1.0) + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356) * ep0);
                         global::System.Runtime.Intrinsics.Vector256<double> dq0 = (eq0 + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector256.Create(1.0) + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356) * eq0);
-                        global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256.Create(2111782.290254156) * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
+                        global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256.Create(23257058.85871961) * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(-v1 + g0, ref rd, i);
                     }
                 }
@@ -84,16 +84,16 @@ namespace Samples.Lattice
                     {
                         global::System.Runtime.Intrinsics.Vector128<double> v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref r0, i);
                         global::System.Runtime.Intrinsics.Vector128<double> v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref r1, i);
-                        // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 1.44E-11
-                        global::System.Runtime.Intrinsics.Vector128<double> p0 = global::System.Runtime.Intrinsics.Vector128.Create(0.00375) * v0 + global::System.Runtime.Intrinsics.Vector128.Create(0.00375) * v1;
-                        global::System.Runtime.Intrinsics.Vector128<double> q0 = global::System.Runtime.Intrinsics.Vector128.Create(0.00375) * v0 - global::System.Runtime.Intrinsics.Vector128.Create(0.00375) * v1;
+                        // x*y: layer 1, neurons 0..3, |value| <= 1, error <= 5.55E-13
+                        global::System.Runtime.Intrinsics.Vector128<double> p0 = global::System.Runtime.Intrinsics.Vector128.Create(0.00113) * v0 + global::System.Runtime.Intrinsics.Vector128.Create(0.00113) * v1;
+                        global::System.Runtime.Intrinsics.Vector128<double> q0 = global::System.Runtime.Intrinsics.Vector128.Create(0.00113) * v0 - global::System.Runtime.Intrinsics.Vector128.Create(0.00113) * v1;
                         global::System.Runtime.Intrinsics.Vector128<double> ep0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p0);
                         global::System.Runtime.Intrinsics.Vector128<double> eq0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-q0);
                         global::System.Runtime.Intrinsics.Vector128<double> mp0 = ep0 - global::System.Runtime.Intrinsics.Vector128.Create(1.0);
                         global::System.Runtime.Intrinsics.Vector128<double> mq0 = eq0 - global::System.Runtime.Intrinsics.Vector128.Create(1.0);
                         global::System.Runtime.Intrinsics.Vector128<double> dp0 = (ep0 + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector128.Create(1.0) + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356) * ep0);
                         global::System.Runtime.Intrinsics.Vector128<double> dq0 = (eq0 + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector128.Create(1.0) + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356) * eq0);
-                        global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128.Create(2111782.290254156) * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
+                        global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128.Create(23257058.85871961) * (mp0 * mp0 * dq0 - mq0 * mq0 * dp0) / (dp0 * dq0);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(-v1 + g0, ref rd, i);
                     }
                 }
@@ -103,7 +103,7 @@ namespace Samples.Lattice
                 }
             }
 
-            /// <summary>The sigmoid network compiled from <c>x*y - y</c>: 4 neurons in 1 hidden layers, |network − polynomial| ≤ 1.45E-11 inside the input bounds.</summary>
+            /// <summary>The sigmoid network compiled from <c>x*y - y</c>: 4 neurons in 1 hidden layers, |network − polynomial| ≤ 5.57E-13 inside the input bounds.</summary>
             /// <remarks>Generated for <see cref="Energy(double, double)"/>.</remarks>
             internal static global::PolyNet.SigmoidNetwork EnergyNetwork { get; } = new global::PolyNet.SigmoidNetwork(
                 expression: "x*y - y",
@@ -116,13 +116,15 @@ namespace Samples.Lattice
                 neuronBiases: new double[] { -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777 },
                 synapseOffsets: new int[] { 0, 2, 4, 6, 8 },
                 synapseSources: new int[] { 0, 1, 0, 1, 0, 1, 0, 1 },
-                synapseWeights: new double[] { 0.00375, 0.00375, -0.00375, -0.00375, 0.00375, -0.00375, -0.00375, 0.00375 },
+                synapseWeights: new double[] { 0.00113, 0.00113, -0.00113, -0.00113, 0.00113, -0.00113, -0.00113, 0.00113 },
                 outputBias: 0.0,
                 outputSources: new int[] { 1, 2, 3, 4, 5 },
-                outputWeights: new double[] { -1.0, 261278.90589687237, 261278.90589687237, -261278.90589687237, -261278.90589687237 },
+                outputWeights: new double[] { -1.0, 2877464.652028168, 2877464.652028168, -2877464.652028168, -2877464.652028168 },
                 termCoefficients: new double[] { -1.0, 1.0 },
                 termExponents: new int[] { 0, 1, 1, 1 },
-                maxError: 1.45E-11);
+                maxError: 5.57E-13,
+                restPreactivations: new double[] { -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777 },
+                restOutput: 0.0);
         }
     }
 }

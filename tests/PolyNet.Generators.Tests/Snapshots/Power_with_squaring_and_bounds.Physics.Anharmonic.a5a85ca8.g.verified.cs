@@ -7,26 +7,26 @@ partial class Physics
     [global::System.CodeDom.Compiler.GeneratedCode("PolyNet.Generators", "{version}")]
     public static partial double Anharmonic(double x, double y)
     {
-        // y^2: layer 1, neurons 0..1, |value| <= 9, error <= 1.29E-10
-        double p0 = 0.0025 * y;
+        // y^2: layer 1, neurons 0..1, |value| <= 9, error <= 2.87E-12
+        double p0 = 0.0006580000000000001 * y;
         double ep0 = global::System.Math.Exp(-p0);
         double mp0 = ep0 - 1.0;
-        double g0 = 19006040.612287402 * (mp0 * mp0) / ((ep0 + 9.898979485566356) * (1.0 + 9.898979485566356 * ep0));
-        // x^2: layer 1, neurons 2..3, |value| <= 4, error <= 5.73E-11
-        double p1 = 0.00375 * x;
+        double g0 = 274359424.40202016 * (mp0 * mp0) / ((ep0 + 9.898979485566356) * (1.0 + 9.898979485566356 * ep0));
+        // x^2: layer 1, neurons 2..3, |value| <= 4, error <= 1.27E-12
+        double p1 = 0.000987 * x;
         double ep1 = global::System.Math.Exp(-p1);
         double mp1 = ep1 - 1.0;
-        double g1 = 8447129.161016624 * (mp1 * mp1) / ((ep1 + 9.898979485566356) * (1.0 + 9.898979485566356 * ep1));
-        // x^3: layer 2, neurons 4..7, |value| <= 8, error <= 2.3E-10
-        double p2 = 0.0009374999999865592 * g1 + 0.001875 * x;
-        double q2 = 0.0009374999999865592 * g1 - 0.001875 * x;
+        double g1 = 121937521.95645338 * (mp1 * mp1) / ((ep1 + 9.898979485566356) * (1.0 + 9.898979485566356 * ep1));
+        // x^3: layer 2, neurons 4..7, |value| <= 8, error <= 6.99E-12
+        double p2 = 0.00028249999999991 * g1 + 0.000565 * x;
+        double q2 = 0.00028249999999991 * g1 - 0.000565 * x;
         double ep2 = global::System.Math.Exp(-p2);
         double eq2 = global::System.Math.Exp(-q2);
         double mp2 = ep2 - 1.0;
         double mq2 = eq2 - 1.0;
         double dp2 = (ep2 + 9.898979485566356) * (1.0 + 9.898979485566356 * ep2);
         double dq2 = (eq2 + 9.898979485566356) * (1.0 + 9.898979485566356 * eq2);
-        double g2 = 16894258.322275456 * (mp2 * mp2 * dq2 - mq2 * mq2 * dp2) / (dp2 * dq2);
+        double g2 = 186056470.86981618 * (mp2 * mp2 * dq2 - mq2 * mq2 * dp2) / (dp2 * dq2);
         return 0.5 * g0 + g2;
     }
 
@@ -52,26 +52,26 @@ partial class Physics
             {
                 global::System.Runtime.Intrinsics.Vector512<double> v0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref r0, i);
                 global::System.Runtime.Intrinsics.Vector512<double> v1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref r1, i);
-                // y^2: layer 1, neurons 0..1, |value| <= 9, error <= 1.29E-10
-                global::System.Runtime.Intrinsics.Vector512<double> p0 = global::System.Runtime.Intrinsics.Vector512.Create(0.0025) * v1;
+                // y^2: layer 1, neurons 0..1, |value| <= 9, error <= 2.87E-12
+                global::System.Runtime.Intrinsics.Vector512<double> p0 = global::System.Runtime.Intrinsics.Vector512.Create(0.0006580000000000001) * v1;
                 global::System.Runtime.Intrinsics.Vector512<double> ep0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p0);
                 global::System.Runtime.Intrinsics.Vector512<double> mp0 = ep0 - global::System.Runtime.Intrinsics.Vector512.Create(1.0);
-                global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512.Create(19006040.612287402) * (mp0 * mp0) / ((ep0 + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector512.Create(1.0) + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356) * ep0));
-                // x^2: layer 1, neurons 2..3, |value| <= 4, error <= 5.73E-11
-                global::System.Runtime.Intrinsics.Vector512<double> p1 = global::System.Runtime.Intrinsics.Vector512.Create(0.00375) * v0;
+                global::System.Runtime.Intrinsics.Vector512<double> g0 = global::System.Runtime.Intrinsics.Vector512.Create(274359424.40202016) * (mp0 * mp0) / ((ep0 + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector512.Create(1.0) + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356) * ep0));
+                // x^2: layer 1, neurons 2..3, |value| <= 4, error <= 1.27E-12
+                global::System.Runtime.Intrinsics.Vector512<double> p1 = global::System.Runtime.Intrinsics.Vector512.Create(0.000987) * v0;
                 global::System.Runtime.Intrinsics.Vector512<double> ep1 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p1);
                 global::System.Runtime.Intrinsics.Vector512<double> mp1 = ep1 - global::System.Runtime.Intrinsics.Vector512.Create(1.0);
-                global::System.Runtime.Intrinsics.Vector512<double> g1 = global::System.Runtime.Intrinsics.Vector512.Create(8447129.161016624) * (mp1 * mp1) / ((ep1 + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector512.Create(1.0) + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356) * ep1));
-                // x^3: layer 2, neurons 4..7, |value| <= 8, error <= 2.3E-10
-                global::System.Runtime.Intrinsics.Vector512<double> p2 = global::System.Runtime.Intrinsics.Vector512.Create(0.0009374999999865592) * g1 + global::System.Runtime.Intrinsics.Vector512.Create(0.001875) * v0;
-                global::System.Runtime.Intrinsics.Vector512<double> q2 = global::System.Runtime.Intrinsics.Vector512.Create(0.0009374999999865592) * g1 - global::System.Runtime.Intrinsics.Vector512.Create(0.001875) * v0;
+                global::System.Runtime.Intrinsics.Vector512<double> g1 = global::System.Runtime.Intrinsics.Vector512.Create(121937521.95645338) * (mp1 * mp1) / ((ep1 + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector512.Create(1.0) + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356) * ep1));
+                // x^3: layer 2, neurons 4..7, |value| <= 8, error <= 6.99E-12
+                global::System.Runtime.Intrinsics.Vector512<double> p2 = global::System.Runtime.Intrinsics.Vector512.Create(0.00028249999999991) * g1 + global::System.Runtime.Intrinsics.Vector512.Create(0.000565) * v0;
+                global::System.Runtime.Intrinsics.Vector512<double> q2 = global::System.Runtime.Intrinsics.Vector512.Create(0.00028249999999991) * g1 - global::System.Runtime.Intrinsics.Vector512.Create(0.000565) * v0;
                 global::System.Runtime.Intrinsics.Vector512<double> ep2 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p2);
                 global::System.Runtime.Intrinsics.Vector512<double> eq2 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-q2);
                 global::System.Runtime.Intrinsics.Vector512<double> mp2 = ep2 - global::System.Runtime.Intrinsics.Vector512.Create(1.0);
                 global::System.Runtime.Intrinsics.Vector512<double> mq2 = eq2 - global::System.Runtime.Intrinsics.Vector512.Create(1.0);
                 global::System.Runtime.Intrinsics.Vector512<double> dp2 = (ep2 + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector512.Create(1.0) + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356) * ep2);
                 global::System.Runtime.Intrinsics.Vector512<double> dq2 = (eq2 + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector512.Create(1.0) + global::System.Runtime.Intrinsics.Vector512.Create(9.898979485566356) * eq2);
-                global::System.Runtime.Intrinsics.Vector512<double> g2 = global::System.Runtime.Intrinsics.Vector512.Create(16894258.322275456) * (mp2 * mp2 * dq2 - mq2 * mq2 * dp2) / (dp2 * dq2);
+                global::System.Runtime.Intrinsics.Vector512<double> g2 = global::System.Runtime.Intrinsics.Vector512.Create(186056470.86981618) * (mp2 * mp2 * dq2 - mq2 * mq2 * dp2) / (dp2 * dq2);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Create(0.5) * g0 + g2, ref rd, i);
             }
         }
@@ -81,26 +81,26 @@ partial class Physics
             {
                 global::System.Runtime.Intrinsics.Vector256<double> v0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref r0, i);
                 global::System.Runtime.Intrinsics.Vector256<double> v1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref r1, i);
-                // y^2: layer 1, neurons 0..1, |value| <= 9, error <= 1.29E-10
-                global::System.Runtime.Intrinsics.Vector256<double> p0 = global::System.Runtime.Intrinsics.Vector256.Create(0.0025) * v1;
+                // y^2: layer 1, neurons 0..1, |value| <= 9, error <= 2.87E-12
+                global::System.Runtime.Intrinsics.Vector256<double> p0 = global::System.Runtime.Intrinsics.Vector256.Create(0.0006580000000000001) * v1;
                 global::System.Runtime.Intrinsics.Vector256<double> ep0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p0);
                 global::System.Runtime.Intrinsics.Vector256<double> mp0 = ep0 - global::System.Runtime.Intrinsics.Vector256.Create(1.0);
-                global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256.Create(19006040.612287402) * (mp0 * mp0) / ((ep0 + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector256.Create(1.0) + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356) * ep0));
-                // x^2: layer 1, neurons 2..3, |value| <= 4, error <= 5.73E-11
-                global::System.Runtime.Intrinsics.Vector256<double> p1 = global::System.Runtime.Intrinsics.Vector256.Create(0.00375) * v0;
+                global::System.Runtime.Intrinsics.Vector256<double> g0 = global::System.Runtime.Intrinsics.Vector256.Create(274359424.40202016) * (mp0 * mp0) / ((ep0 + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector256.Create(1.0) + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356) * ep0));
+                // x^2: layer 1, neurons 2..3, |value| <= 4, error <= 1.27E-12
+                global::System.Runtime.Intrinsics.Vector256<double> p1 = global::System.Runtime.Intrinsics.Vector256.Create(0.000987) * v0;
                 global::System.Runtime.Intrinsics.Vector256<double> ep1 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p1);
                 global::System.Runtime.Intrinsics.Vector256<double> mp1 = ep1 - global::System.Runtime.Intrinsics.Vector256.Create(1.0);
-                global::System.Runtime.Intrinsics.Vector256<double> g1 = global::System.Runtime.Intrinsics.Vector256.Create(8447129.161016624) * (mp1 * mp1) / ((ep1 + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector256.Create(1.0) + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356) * ep1));
-                // x^3: layer 2, neurons 4..7, |value| <= 8, error <= 2.3E-10
-                global::System.Runtime.Intrinsics.Vector256<double> p2 = global::System.Runtime.Intrinsics.Vector256.Create(0.0009374999999865592) * g1 + global::System.Runtime.Intrinsics.Vector256.Create(0.001875) * v0;
-                global::System.Runtime.Intrinsics.Vector256<double> q2 = global::System.Runtime.Intrinsics.Vector256.Create(0.0009374999999865592) * g1 - global::System.Runtime.Intrinsics.Vector256.Create(0.001875) * v0;
+                global::System.Runtime.Intrinsics.Vector256<double> g1 = global::System.Runtime.Intrinsics.Vector256.Create(121937521.95645338) * (mp1 * mp1) / ((ep1 + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector256.Create(1.0) + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356) * ep1));
+                // x^3: layer 2, neurons 4..7, |value| <= 8, error <= 6.99E-12
+                global::System.Runtime.Intrinsics.Vector256<double> p2 = global::System.Runtime.Intrinsics.Vector256.Create(0.00028249999999991) * g1 + global::System.Runtime.Intrinsics.Vector256.Create(0.000565) * v0;
+                global::System.Runtime.Intrinsics.Vector256<double> q2 = global::System.Runtime.Intrinsics.Vector256.Create(0.00028249999999991) * g1 - global::System.Runtime.Intrinsics.Vector256.Create(0.000565) * v0;
                 global::System.Runtime.Intrinsics.Vector256<double> ep2 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p2);
                 global::System.Runtime.Intrinsics.Vector256<double> eq2 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-q2);
                 global::System.Runtime.Intrinsics.Vector256<double> mp2 = ep2 - global::System.Runtime.Intrinsics.Vector256.Create(1.0);
                 global::System.Runtime.Intrinsics.Vector256<double> mq2 = eq2 - global::System.Runtime.Intrinsics.Vector256.Create(1.0);
                 global::System.Runtime.Intrinsics.Vector256<double> dp2 = (ep2 + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector256.Create(1.0) + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356) * ep2);
                 global::System.Runtime.Intrinsics.Vector256<double> dq2 = (eq2 + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector256.Create(1.0) + global::System.Runtime.Intrinsics.Vector256.Create(9.898979485566356) * eq2);
-                global::System.Runtime.Intrinsics.Vector256<double> g2 = global::System.Runtime.Intrinsics.Vector256.Create(16894258.322275456) * (mp2 * mp2 * dq2 - mq2 * mq2 * dp2) / (dp2 * dq2);
+                global::System.Runtime.Intrinsics.Vector256<double> g2 = global::System.Runtime.Intrinsics.Vector256.Create(186056470.86981618) * (mp2 * mp2 * dq2 - mq2 * mq2 * dp2) / (dp2 * dq2);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(0.5) * g0 + g2, ref rd, i);
             }
         }
@@ -110,26 +110,26 @@ partial class Physics
             {
                 global::System.Runtime.Intrinsics.Vector128<double> v0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref r0, i);
                 global::System.Runtime.Intrinsics.Vector128<double> v1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref r1, i);
-                // y^2: layer 1, neurons 0..1, |value| <= 9, error <= 1.29E-10
-                global::System.Runtime.Intrinsics.Vector128<double> p0 = global::System.Runtime.Intrinsics.Vector128.Create(0.0025) * v1;
+                // y^2: layer 1, neurons 0..1, |value| <= 9, error <= 2.87E-12
+                global::System.Runtime.Intrinsics.Vector128<double> p0 = global::System.Runtime.Intrinsics.Vector128.Create(0.0006580000000000001) * v1;
                 global::System.Runtime.Intrinsics.Vector128<double> ep0 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p0);
                 global::System.Runtime.Intrinsics.Vector128<double> mp0 = ep0 - global::System.Runtime.Intrinsics.Vector128.Create(1.0);
-                global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128.Create(19006040.612287402) * (mp0 * mp0) / ((ep0 + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector128.Create(1.0) + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356) * ep0));
-                // x^2: layer 1, neurons 2..3, |value| <= 4, error <= 5.73E-11
-                global::System.Runtime.Intrinsics.Vector128<double> p1 = global::System.Runtime.Intrinsics.Vector128.Create(0.00375) * v0;
+                global::System.Runtime.Intrinsics.Vector128<double> g0 = global::System.Runtime.Intrinsics.Vector128.Create(274359424.40202016) * (mp0 * mp0) / ((ep0 + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector128.Create(1.0) + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356) * ep0));
+                // x^2: layer 1, neurons 2..3, |value| <= 4, error <= 1.27E-12
+                global::System.Runtime.Intrinsics.Vector128<double> p1 = global::System.Runtime.Intrinsics.Vector128.Create(0.000987) * v0;
                 global::System.Runtime.Intrinsics.Vector128<double> ep1 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p1);
                 global::System.Runtime.Intrinsics.Vector128<double> mp1 = ep1 - global::System.Runtime.Intrinsics.Vector128.Create(1.0);
-                global::System.Runtime.Intrinsics.Vector128<double> g1 = global::System.Runtime.Intrinsics.Vector128.Create(8447129.161016624) * (mp1 * mp1) / ((ep1 + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector128.Create(1.0) + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356) * ep1));
-                // x^3: layer 2, neurons 4..7, |value| <= 8, error <= 2.3E-10
-                global::System.Runtime.Intrinsics.Vector128<double> p2 = global::System.Runtime.Intrinsics.Vector128.Create(0.0009374999999865592) * g1 + global::System.Runtime.Intrinsics.Vector128.Create(0.001875) * v0;
-                global::System.Runtime.Intrinsics.Vector128<double> q2 = global::System.Runtime.Intrinsics.Vector128.Create(0.0009374999999865592) * g1 - global::System.Runtime.Intrinsics.Vector128.Create(0.001875) * v0;
+                global::System.Runtime.Intrinsics.Vector128<double> g1 = global::System.Runtime.Intrinsics.Vector128.Create(121937521.95645338) * (mp1 * mp1) / ((ep1 + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector128.Create(1.0) + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356) * ep1));
+                // x^3: layer 2, neurons 4..7, |value| <= 8, error <= 6.99E-12
+                global::System.Runtime.Intrinsics.Vector128<double> p2 = global::System.Runtime.Intrinsics.Vector128.Create(0.00028249999999991) * g1 + global::System.Runtime.Intrinsics.Vector128.Create(0.000565) * v0;
+                global::System.Runtime.Intrinsics.Vector128<double> q2 = global::System.Runtime.Intrinsics.Vector128.Create(0.00028249999999991) * g1 - global::System.Runtime.Intrinsics.Vector128.Create(0.000565) * v0;
                 global::System.Runtime.Intrinsics.Vector128<double> ep2 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-p2);
                 global::System.Runtime.Intrinsics.Vector128<double> eq2 = global::PolyNet.Kernels.VectorMath.ExpNearZero(-q2);
                 global::System.Runtime.Intrinsics.Vector128<double> mp2 = ep2 - global::System.Runtime.Intrinsics.Vector128.Create(1.0);
                 global::System.Runtime.Intrinsics.Vector128<double> mq2 = eq2 - global::System.Runtime.Intrinsics.Vector128.Create(1.0);
                 global::System.Runtime.Intrinsics.Vector128<double> dp2 = (ep2 + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector128.Create(1.0) + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356) * ep2);
                 global::System.Runtime.Intrinsics.Vector128<double> dq2 = (eq2 + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356)) * (global::System.Runtime.Intrinsics.Vector128.Create(1.0) + global::System.Runtime.Intrinsics.Vector128.Create(9.898979485566356) * eq2);
-                global::System.Runtime.Intrinsics.Vector128<double> g2 = global::System.Runtime.Intrinsics.Vector128.Create(16894258.322275456) * (mp2 * mp2 * dq2 - mq2 * mq2 * dp2) / (dp2 * dq2);
+                global::System.Runtime.Intrinsics.Vector128<double> g2 = global::System.Runtime.Intrinsics.Vector128.Create(186056470.86981618) * (mp2 * mp2 * dq2 - mq2 * mq2 * dp2) / (dp2 * dq2);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(0.5) * g0 + g2, ref rd, i);
             }
         }
@@ -139,7 +139,7 @@ partial class Physics
         }
     }
 
-    /// <summary>The sigmoid network compiled from <c>x^3 + 0.5*y^2</c>: 8 neurons in 2 hidden layers, |network − polynomial| ≤ 2.95E-10 inside the input bounds.</summary>
+    /// <summary>The sigmoid network compiled from <c>x^3 + 0.5*y^2</c>: 8 neurons in 2 hidden layers, |network − polynomial| ≤ 8.44E-12 inside the input bounds.</summary>
     /// <remarks>Generated for <see cref="Anharmonic(double, double)"/>.</remarks>
     public static global::PolyNet.SigmoidNetwork AnharmonicNetwork { get; } = new global::PolyNet.SigmoidNetwork(
         expression: "x^3 + 0.5*y^2",
@@ -149,7 +149,7 @@ partial class Physics
         inputBounds: new double[] { 2.0, 3.0 },
         inputBound: 2.0,
         neuronLayers: new int[] { 1, 1, 1, 1, 2, 2, 2, 2 },
-        neuronBiases: new double[] { -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -182.08832878025476, 177.5034654411324, -182.08832878025476, 177.5034654411324 },
+        neuronBiases: new double[] { -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -784.379640374872, 779.7947770357496, -784.379640374872, 779.7947770357496 },
         synapseOffsets: new int[]
         {
             0, 1, 2, 3, 4, 7, 10, 13,
@@ -162,13 +162,15 @@ partial class Physics
         },
         synapseWeights: new double[]
         {
-            0.0025, -0.0025, 0.00375, -0.00375, 0.001875, 979.7958970992242, 979.7958970992242, -0.001875,
-            -979.7958970992242, -979.7958970992242, -0.001875, 979.7958970992242, 979.7958970992242, 0.001875, -979.7958970992242, -979.7958970992242,
+            0.0006580000000000001, -0.0006580000000000001, 0.000987, -0.000987, 0.000565, 4261.9762218015185, 4261.9762218015185, -0.000565,
+            -4261.9762218015185, -4261.9762218015185, -0.000565, 4261.9762218015185, 4261.9762218015185, 0.000565, -4261.9762218015185, -4261.9762218015185,
         },
-        outputBias: -215755.0765359255,
+        outputBias: -3114506.583340726,
         outputSources: new int[] { 2, 3, 6, 7, 8, 9 },
-        outputWeights: new double[] { 1175755.0765359255, 1175755.0765359255, 2090231.247204946, 2090231.247204946, -2090231.247204946, -2090231.247204946 },
+        outputWeights: new double[] { 16972471.67974597, 16972471.67974597, 23019717.21623268, 23019717.21623268, -23019717.21623268, -23019717.21623268 },
         termCoefficients: new double[] { 0.5, 1.0 },
         termExponents: new int[] { 0, 2, 3, 0 },
-        maxError: 2.95E-10);
+        maxError: 8.44E-12,
+        restPreactivations: new double[] { -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777, -2.2924316695611777 },
+        restOutput: 0.0);
 }
