@@ -50,14 +50,5 @@ public sealed class SimdPathTests(ITestOutputHelper output)
         Assert.Contains("\nok", stdout, StringComparison.Ordinal);
     }
 
-    private static string ProbePath()
-    {
-        // tests/PolyNet.Generators.Tests/bin/<Configuration>/<tfm>/ → tests/PolyNet.SimdProbe/bin/<Configuration>/<tfm>/
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        string framework = output.Name, configuration = output.Parent!.Name;
-        string tests = output.Parent.Parent!.Parent!.Parent!.FullName;
-        string probe = Path.Combine(tests, "PolyNet.SimdProbe", "bin", configuration, framework, "PolyNet.SimdProbe.dll");
-        Assert.True(File.Exists(probe), $"probe not built: {probe}");
-        return probe;
-    }
+    private static string ProbePath() => Incremental.DeterminismTests.SiblingProjectOutput("PolyNet.SimdProbe");
 }
