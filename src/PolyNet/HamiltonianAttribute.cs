@@ -26,4 +26,11 @@ public sealed class HamiltonianAttribute : Attribute
     /// |x| ≤ InputBound. Must be positive and finite. Default 1.0; <see cref="BoundAttribute"/> overrides it per parameter.
     /// </summary>
     public double InputBound { get; set; } = 1.0;
+
+    /// <summary>
+    /// The most hidden layers the network may use; 0 (the default) means no limit, which gives the deep network
+    /// (product trees of depth ⌈log₂ degree⌉). A smaller limit flattens the products, which costs exponentially
+    /// many neurons and accuracy (the analyzer reports both). Must not be negative.
+    /// </summary>
+    public int MaxHiddenLayers { get; set; }
 }

@@ -20,8 +20,15 @@ internal static class HamiltonianCompiler
         IReadOnlyList<string> variables,
         IReadOnlyList<double> bounds,
         NumericPrecision precision,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Compile(HamiltonianInput.Continuous(expression, variables, bounds, precision), cancellationToken);
+
+    public static CompiledHamiltonian Compile(HamiltonianInput input, CancellationToken cancellationToken = default)
     {
+        string expression = input.Expression;
+        IReadOnlyList<string> variables = input.Variables;
+        IReadOnlyList<double> bounds = input.Bounds;
+        NumericPrecision precision = input.Precision;
         var parsed = ExpressionParser.Parse(expression);
         if (!parsed.Success)
         {

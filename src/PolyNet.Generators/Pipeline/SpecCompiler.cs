@@ -16,12 +16,7 @@ internal static class SpecCompiler
             return null;
         }
 
-        return HamiltonianCompiler.Compile(
-            spec.Expression,
-            spec.Parameters.Select(p => p.Name).ToList(),
-            spec.Parameters.Select(p => p.Bound).ToList(),
-            precision,
-            cancellationToken);
+        return HamiltonianCompiler.Compile(spec.ToInput(precision), cancellationToken);
     }
 
     /// <summary>Never throws (except for cancellation): an unexpected failure still yields a body that reports it.</summary>

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using System.Linq;
 using PolyNet.Generators.Network;
+using PolyNet.Generators.Pipeline;
 
 namespace PolyNet.Generators.Spec;
 
@@ -11,6 +14,7 @@ namespace PolyNet.Generators.Spec;
 /// <param name="Precision">The arithmetic of the forward pass; null when the signature is unsupported.</param>
 /// <param name="ShapeError">Why no network can be built from the method's shape (the fallback body throws
 /// with it), or null.</param>
+/// <param name="MaxHiddenLayers">[Hamiltonian(MaxHiddenLayers = k)]: at most k hidden layers; 0 = the deep network.</param>
 /// <param name="EmitsNetworkProperty">False when the <c>&lt;Method&gt;Network</c> name is taken (by another
 /// member or another [Hamiltonian] overload), so the generator adds no second definition of it.</param>
 internal sealed record HamiltonianSpec(
@@ -23,8 +27,18 @@ internal sealed record HamiltonianSpec(
     string Expression,
     double InputBound,
     string? ShapeError,
-    bool EmitsNetworkProperty = true)
+    bool EmitsNetworkProperty = true,
+    int MaxHiddenLayers = 0)
 {
+    /// <summary>The input of the Roslyn-free stages.</summary>
+    public HamiltonianInput ToInput(NumericPrecision precision) => new(
+        Expression,
+        Parameters.Select(p => p.Name).ToImmutableArray(),
+        Parameters.Select(p => p.Bound).ToImmutableArray(),
+        Parameters.Select(p => p.Kind).ToImmutableArray(),
+        precision,
+        MaxHiddenLayers);
+
     /// <summary>The generated file's name: unique per method, stable across runs.</summary>
     public string HintName
     {

@@ -1,3 +1,5 @@
+using PolyNet.Generators.Polynomials;
+
 namespace PolyNet.Generators.Spec;
 
 /// <summary>A method parameter as the generated implementation must repeat it.</summary>
@@ -5,5 +7,6 @@ namespace PolyNet.Generators.Spec;
 /// <param name="Identifier">The name as a C# identifier ('@' added to keywords).</param>
 /// <param name="Type">The fully qualified type, with nullable annotation.</param>
 /// <param name="Modifier">"", "ref ", "out ", "in ", "ref readonly ", "this " or "params ".</param>
-/// <param name="Bound">The bound |value| ≤ Bound from [Bound] or InputBound.</param>
-internal sealed record ParameterSpec(string Name, string Identifier, string Type, string Modifier, double Bound);
+/// <param name="Bound">The bound |value| ≤ Bound from [Bound] or InputBound (1 for bits and spins).</param>
+/// <param name="Kind">Continuous, bit (<c>bool</c>) or spin (<c>[Spin]</c>).</param>
+internal sealed record ParameterSpec(string Name, string Identifier, string Type, string Modifier, double Bound, VariableKind Kind = VariableKind.Continuous);

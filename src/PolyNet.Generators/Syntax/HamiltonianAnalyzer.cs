@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PolyNet.Generators.Pipeline;
 using PolyNet.Generators.Network;
+using PolyNet.Generators.Polynomials;
 using PolyNet.Generators.Spec;
 
 namespace PolyNet.Generators.Syntax;
@@ -74,8 +75,10 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
         // Expression problems are reported even when the method's shape is wrong, so both get fixed in one pass.
         var precision = read.Spec?.Precision ?? NumericPrecision.Double;
         // Invalid bounds were reported as PNET006 already; compile with 1.0 in their place to still check the expression.
-        var bounds = method.Parameters.Select((p, i) => read.Spec is { } spec && spec.Parameters[i].Bound is > 0 and < double.PositiveInfinity ? spec.Parameters[i].Bound : 1.0).ToList();
-        var compiled = HamiltonianCompiler.Compile(expression, method.Parameters.Select(p => p.Name).ToList(), bounds, precision, context.CancellationToken);
+        var bounds = method.Parameters.Select((p, i) => read.Spec is { } spec && spec.Parameters[i].Bound is > 0 and < double.PositiveInfinity ? spec.Parameters[i].Bound : 1.0).ToImmutableArray();
+        var kinds = method.Parameters.Select((p, i) => read.Spec?.Parameters[i].Kind ?? VariableKind.Continuous).ToImmutableArray();
+        var input = new HamiltonianInput(expression, method.Parameters.Select(p => p.Name).ToImmutableArray(), bounds, kinds, precision, read.Spec?.MaxHiddenLayers ?? 0);
+        var compiled = HamiltonianCompiler.Compile(input, context.CancellationToken);
         foreach (var error in compiled.Errors)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ForId(DiagnosticIds.For(error.Kind)), map.GetLocation(error.Span), error.Message));

@@ -91,14 +91,25 @@ internal static class SpecReader
         }
 
         double inputBound = 1.0;
+        int maxHiddenLayers = 0;
         foreach (var named in attribute.NamedArguments)
         {
+            if (named.Key == "MaxHiddenLayers" && named.Value.Value is int layers)
+            {
+                maxHiddenLayers = layers;
+                if (layers < 0)
+                {
+                    Report(DiagnosticDescriptors.InvalidArgument, NamedArgumentLocation(attributeSyntax, "MaxHiddenLayers") ?? nameLocation, $"MaxHiddenLayers must be 0 (no limit) or a positive number of hidden layers, not {layers}");
+                    maxHiddenLayers = 0;
+                }
+            }
+
             if (named.Key == "InputBound" && named.Value.Value is double bound)
             {
                 inputBound = bound;
                 if (!IsValidBound(bound))
                 {
-                    var location = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "InputBound")?.Expression.GetLocation() ?? nameLocation;
+                    var location = NamedArgumentLocation(attributeSyntax, "InputBound") ?? nameLocation;
                     Report(DiagnosticDescriptors.InvalidArgument, location, $"InputBound must be a positive finite number, not {Format(bound)}");
                 }
             }
@@ -136,10 +147,15 @@ internal static class SpecReader
                 expression,
                 inputBound,
                 shapeError,
-                emitsNetworkProperty)
+                emitsNetworkProperty,
+                maxHiddenLayers)
             : null;
         return new SpecReadResult(spec, diagnostics.ToImmutable(), map);
     }
+
+    /// <summary>The value of a named attribute argument such as <c>InputBound = 2</c>, for diagnostics.</summary>
+    public static Location? NamedArgumentLocation(AttributeSyntax? attribute, string name) =>
+        attribute?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name)?.Expression.GetLocation();
 
     /// <summary>
     /// The network is published as <c>&lt;Method&gt;Network</c>: only the first [Hamiltonian] overload of a name
