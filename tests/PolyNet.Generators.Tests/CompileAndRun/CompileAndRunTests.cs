@@ -59,15 +59,18 @@ public sealed class CompileAndRunTests(ITestOutputHelper output)
         Assert.All(rows, row => Assert.True(row.Network.MaxError <= 1e-4 * row.Scale, $"{row.Case.Expression}: MaxError {row.Network.MaxError:E3} > 1e-4·S = {1e-4 * row.Scale:E3}"));
     }
 
-    [Fact]
-    public void MaxError_is_within_10x_of_the_measured_worst_for_double_and_15x_for_float()
+    /// <summary>
+    /// The bound is not vacuous: within 10× of the worst error found. Random points rarely align the worst-case
+    /// roundings the bound covers, so the worst is searched for: hill climbing from the worst random points.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void MaxError_is_within_10x_of_the_searched_worst_error(bool isDouble)
     {
-        foreach (bool isDouble in new[] { true, false })
-        {
-            double factor = isDouble ? 10 : 15;
-            var rows = HamiltonianCase.Table.Select((c, i) => Measure(c, (isDouble ? "D" : "F") + i, isDouble));
-            Assert.All(rows, row => Assert.True(row.Network.MaxError <= factor * row.WorstError, $"{row.Case.Expression} ({(isDouble ? "double" : "float")}): MaxError {row.Network.MaxError:E3} is more than {factor}× the measured worst {row.WorstError:E3}"));
-        }
+        var rows = HamiltonianCase.Table.Select((c, i) => Measure(c, (isDouble ? "D" : "F") + i, isDouble, searchWorst: true)).ToList();
+        Report(rows);
+        Assert.All(rows, row => Assert.True(row.Network.MaxError <= 10 * row.WorstError, $"{row.Case.Expression} ({(isDouble ? "double" : "float")}): MaxError {row.Network.MaxError:E3} is more than 10× the worst error found {row.WorstError:E3}"));
     }
 
     /// <summary>
@@ -164,7 +167,7 @@ public sealed class CompileAndRunTests(ITestOutputHelper output)
         return text.Append("}\n").ToString();
     }
 
-    private static Row Measure(HamiltonianCase @case, string method, bool isDouble)
+    private static Row Measure(HamiltonianCase @case, string method, bool isDouble, bool searchWorst = false)
     {
         var type = Compiled.Value.GetType("Table")!;
         var energy = type.GetMethods().Single(m => m.Name == method && m.ReturnType != typeof(void));
@@ -172,16 +175,39 @@ public sealed class CompileAndRunTests(ITestOutputHelper output)
         var exact = new ExactPolynomial(@case.Expression, @case.Variables);
         var bounds = @case.VariableBounds;
         double worst = 0, worstInterpreter = 0, worstParity = 0;
-        foreach (var point in Points(@case.Variables.Length, bounds, seed: @case.Expression.Length))
+        double Error(double[] point)
         {
             double[] input = isDouble ? point : point.Select(v => (double)(float)v).ToArray();
             object[] arguments = isDouble ? input.Cast<object>().ToArray() : input.Select(v => (object)(float)v).ToArray();
             double value = isDouble ? (double)energy.Invoke(null, arguments)! : (float)energy.Invoke(null, arguments)!;
             var truth = exact.Evaluate(input);
             double interpreted = network.Evaluate(input);
-            worst = Math.Max(worst, ExactPolynomial.Distance(value, truth));
+            double error = ExactPolynomial.Distance(value, truth);
+            worst = Math.Max(worst, error);
             worstInterpreter = Math.Max(worstInterpreter, ExactPolynomial.Distance(interpreted, truth));
             worstParity = Math.Max(worstParity, Math.Abs(value - interpreted));
+            return error;
+        }
+
+        var measured = Points(@case.Variables.Length, bounds, seed: @case.Expression.Length).Select(p => (Point: p, Error: Error(p))).ToList();
+        if (searchWorst)
+        {
+            var random = new Random(@case.Expression.Length);
+            foreach (var start in measured.OrderByDescending(m => m.Error).Take(6).ToList())
+            {
+                var (best, bestError) = start;
+                for (int step = 0; step < 150; step++)
+                {
+                    // Moves shrink from 5% of the bound to a few ulps, staying inside the bounds.
+                    double radius = 0.05 * Math.Pow(1e-4, step / 150.0);
+                    double[] candidate = best.Select((v, d) => Math.Clamp(v + (bounds[d] * radius * ((2 * random.NextDouble()) - 1)), -bounds[d], bounds[d])).ToArray();
+                    double error = Error(candidate);
+                    if (error > bestError)
+                    {
+                        (best, bestError) = (candidate, error);
+                    }
+                }
+            }
         }
 
         return new Row(@case, isDouble, network, exact.Scale(bounds), worst, worstInterpreter, worstParity);
