@@ -297,7 +297,7 @@ public sealed class DiagnosticTests
             [Hamiltonian("x*y")]
             public static partial double Energy(double x, float y);
         }
-        """, "PNET004", "parameter 'y' is float but 'Energy' returns double; use double for every parameter", "float y", "5:51-5:58");
+        """, "PNET004", "parameter 'y' is float but 'Energy' returns double; use double for every continuous parameter, bool for a bit or [Spin] int for a spin", "float y", "5:51-5:58");
 
     [Fact]
     public void PNET004_containing_type_not_partial()
