@@ -29,7 +29,7 @@ internal static class BitProductCalibration
         double tail = Sigmoid.Value(-beta / 2);
 
         // Saturated (e^(−β/2) below u): a 1 is computed exactly and a 0 as the tail with relative error ≤ 8u.
-        // Otherwise the computed sigmoid carries up to 4u of rounding (1-ulp exponential, one add, one divide).
-        return Math.Exp(-beta / 2) * (1 + (2 * u)) < u ? tail * (1 + (8 * u)) : tail + (4 * u);
+        // Otherwise the computed sigmoid carries up to 6u of rounding (a 2-ulp exponential, one add, one divide).
+        return Math.Exp(-beta / 2) * (1 + (4 * u)) < u ? tail * (1 + (8 * u)) : tail + (6 * u);
     }
 }
