@@ -319,7 +319,9 @@ public sealed class SigmoidNetwork
 
         double expRest = Math.Exp(-rest);
         double expm1 = ExpMinusOne(-shift);
-        return -expRest * expm1 / ((1 + expRest + (expRest * expm1)) * (1 + expRest));
+        // 1 + e^(−a)·e^(−s) as a sum of positive terms: written as 1 + e^(−a) + e^(−a)·expm1(−s) it cancels when a bit
+        // neuron's large shift takes expm1 near −1.
+        return -expRest * expm1 / ((1 + (expRest * Math.Exp(-shift))) * (1 + expRest));
     }
 
     /// <summary>e^x − 1, accurate near 0 (Taylor series below |x| = 0.2, where e^x − 1 would cancel).</summary>

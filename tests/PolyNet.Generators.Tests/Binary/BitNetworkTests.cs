@@ -96,6 +96,7 @@ public sealed class BitNetworkTests(ITestOutputHelper output)
             double value = (double)energy.Invoke(null, spins.Select(s => (object)(int)s).ToArray())!;
             double interpreted = description.Evaluate(spins);
             worstParity = Math.Max(worstParity, Math.Abs(value - interpreted));
+            output.WriteLine($"{string.Join(",", spins)}: generated {value:R}, interpreter {interpreted:R}, exact {exact.Evaluate(spins).ToDouble():R}");
             worstApproximation = Math.Max(worstApproximation, ExactPolynomial.Distance(value, exact.Evaluate(spins)));
             Assert.True(ExactPolynomial.Distance(value, exact.Evaluate(spins)) <= description.MaxError);
         }
