@@ -8,8 +8,9 @@ namespace PolyNet.Generators.Network;
 /// <summary>
 /// Sorts the bit-form terms of a Hamiltonian into what computes them: the constant and linear terms (output map; a
 /// spin's y = (s + 1)/2 folded into it), one <see cref="BitProduct"/> neuron per bit set, and the terms left for
-/// multiplication gates, written over "gate variables": the continuous inputs plus one variable per bit factor
-/// (a bool input itself, or a bit-product neuron of bound 1 and error <see cref="NeuronError"/>).
+/// multiplication gates, written over "gate variables": the continuous inputs, the spins of those terms (read as
+/// s ∈ [−1, 1], exactly), and one variable per product of their bools (a single bool itself, or a bit-product
+/// neuron of bound 1 and error <see cref="NeuronError"/>).
 /// </summary>
 internal sealed class BinaryLayout
 {
@@ -100,14 +101,21 @@ internal sealed class BinaryLayout
                 exponents[c] = monomial[_continuous[c]];
             }
 
-            int factor = bits.Count == 0 ? -1 : BitFactor(bits);
+            // Spins of a gated term were not rewritten as bits: each is a gate input of its own. Bools share one factor.
+            var factors = bits.Where(v => Kinds[v] == VariableKind.Spin).Select(DirectInput).ToList();
+            var bools = bits.Where(v => Kinds[v] == VariableKind.Bit).ToList();
+            if (bools.Count > 0)
+            {
+                factors.Add(BitFactor(bools));
+            }
+
             var row = exponents.ToList();
             while (row.Count < GateVariableNames.Count)
             {
                 row.Add(0);
             }
 
-            if (factor >= 0)
+            foreach (int factor in factors)
             {
                 row[factor] = 1;
             }
@@ -116,17 +124,20 @@ internal sealed class BinaryLayout
         }
     }
 
-    /// <summary>The gate variable for a bit factor: a bool feeds gates directly, anything else needs a neuron.</summary>
+    /// <summary>The gate variable for the bools of a gated term: a single bool feeds gates directly, several need a neuron.</summary>
     private int BitFactor(List<int> bits)
     {
-        if (bits.Count == 1 && Kinds[bits[0]] == VariableKind.Bit)
+        if (bits.Count == 1)
         {
-            return _gateVariableOfInput.TryGetValue(bits[0], out int existing) ? existing : AddGateVariable(_variables[bits[0]], bits[0], -1);
+            return DirectInput(bits[0]);
         }
 
         int product = Product(bits);
         return _gateVariableOfProduct.TryGetValue(product, out int known) ? known : AddGateVariable($"[{Products[product].Label}]", -1, product);
     }
+
+    private int DirectInput(int input) =>
+        _gateVariableOfInput.TryGetValue(input, out int existing) ? existing : AddGateVariable(_variables[input], input, -1);
 
     private int AddGateVariable(string name, int input, int product)
     {

@@ -13,9 +13,10 @@ namespace PolyNet.Generators.Network;
 /// Compiles a Hamiltonian over bits, spins and continuous variables (DESIGN.md §2.4). The reduced polynomial is
 /// rewritten over bits (s = 2y − 1); every bit set K of a non-linear term becomes ONE neuron σ(β(Σ_K y − k + ½)) in
 /// hidden layer 1, reading spins directly (y = (s + 1)/2 folded into its weights and bias); linear and constant terms
-/// go to the output map. A mixed term c·∏_K y·m(x) treats the bit product as one more continuous input of bound 1
-/// whose error is the neuron's, and hands c·[K]·m(x) to <see cref="NetworkBuilder"/>'s gates (a single bool needs no
-/// neuron: it feeds the gate directly). Those gates sit one layer deeper than in a continuous network.
+/// go to the output map. A mixed term c·∏_K y·∏ s·m(x) keeps its spins (exact gate inputs of bound 1) and treats the
+/// product of its bools as one more continuous input of bound 1 whose error is the neuron's (a single bool needs no
+/// neuron: it feeds the gate directly), and hands the term to <see cref="NetworkBuilder"/>'s gates. When a gate reads
+/// a bit-product neuron, every gate sits one layer deeper than in a continuous network.
 /// </summary>
 internal static class BinaryNetworkBuilder
 {

@@ -23,7 +23,7 @@ internal static class MultilinearReduction
         long count = 0;
         foreach (var (monomial, _) in reduced.Terms)
         {
-            int spins = Enumerable.Range(0, kinds.Count).Count(v => kinds[v] == VariableKind.Spin && monomial[v] > 0);
+            int spins = HasContinuousFactor(monomial, kinds) ? 0 : Enumerable.Range(0, kinds.Count).Count(v => kinds[v] == VariableKind.Spin && monomial[v] > 0);
             count += spins >= 62 ? limit + 1 : 1L << spins;
             if (count > limit)
             {
@@ -35,15 +35,19 @@ internal static class MultilinearReduction
     }
 
     /// <summary>
-    /// Substitutes s = 2y − 1 for every spin of a reduced polynomial: the result is multilinear over the same
-    /// variables, where a spin's index now stands for its bit y = (s + 1)/2.
+    /// Substitutes s = 2y − 1 for the spins of every term without a continuous factor: those terms become bit
+    /// products, where a spin's index stands for its bit y = (s + 1)/2. Terms with a continuous factor keep their
+    /// spins (index = s itself): a multiplication gate takes s ∈ [−1, 1] exactly, while rewriting would multiply the
+    /// term into 2^k gated terms.
     /// </summary>
     public static Polynomial SpinsToBits(Polynomial reduced, IReadOnlyList<VariableKind> kinds)
     {
         var terms = new List<(Monomial, Rational)>();
         foreach (var (monomial, coefficient) in reduced.Terms)
         {
-            var spins = Enumerable.Range(0, kinds.Count).Where(v => kinds[v] == VariableKind.Spin && monomial[v] > 0).ToList();
+            var spins = HasContinuousFactor(monomial, kinds)
+                ? new List<int>()
+                : Enumerable.Range(0, kinds.Count).Where(v => kinds[v] == VariableKind.Spin && monomial[v] > 0).ToList();
 
             // ∏ (2y − 1) over the spins: each subset T of them contributes 2^|T|·(−1)^(k−|T|)·∏_{T} y.
             for (int subset = 0; subset < 1 << spins.Count; subset++)
@@ -63,6 +67,10 @@ internal static class MultilinearReduction
 
         return Polynomial.FromTerms(reduced.Variables, terms);
     }
+
+    /// <summary>True when the monomial has a continuous variable: it goes through the multiplication gates.</summary>
+    public static bool HasContinuousFactor(Monomial monomial, IReadOnlyList<VariableKind> kinds) =>
+        Enumerable.Range(0, kinds.Count).Any(v => kinds[v] == VariableKind.Continuous && monomial[v] > 0);
 
     private static Monomial Reduce(Monomial monomial, IReadOnlyList<VariableKind> kinds)
     {

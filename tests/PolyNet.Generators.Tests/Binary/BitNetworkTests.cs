@@ -29,10 +29,12 @@ public sealed class BitNetworkTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Spins_become_bits_by_s_equals_2y_minus_1()
+    public void Spins_become_bits_by_s_equals_2y_minus_1_except_in_gated_terms()
     {
         var bits = MultilinearReduction.SpinsToBits(Expand("s1*s2", ["s1", "s2", "s3"]), Spins3);
         Assert.Equal("1 - 2*s1 - 2*s2 + 4*s1*s2", bits.ToCanonicalString());
+        var kinds = new[] { VariableKind.Spin, VariableKind.Spin, VariableKind.Continuous };
+        Assert.Equal("s1*s2*x", MultilinearReduction.SpinsToBits(Expand("x*s1*s2", ["s1", "s2", "x"]), kinds).ToCanonicalString());
         Assert.Equal(8, MultilinearReduction.BitFormTermCount(Expand("s1*s2*s3", ["s1", "s2", "s3"]), Spins3, 100));
     }
 
