@@ -29,6 +29,7 @@ internal static class BatchEmitter
         writer.Line($"/// <summary>Evaluates the network of <see cref=\"{Literals.Xml(spec.MethodName.TrimStart('@'))}({string.Join(", ", spec.Parameters.Select(p => p.Type))})\"/> for every index: <c>{destination}[i] = {Literals.Xml(spec.MethodName.TrimStart('@'))}({string.Join(", ", names.Select(n => n + "[i]"))})</c>.</summary>");
         writer.Line("/// <remarks>Every span must have the destination's length. The destination may be one of the inputs itself (computed in place) but must not overlap an input at another offset.</remarks>");
         writer.Line($"/// <exception cref=\"global::System.ArgumentException\">A length differs, or an input overlaps the destination at another offset.</exception>");
+        BinaryParameters.EmitSpinExceptionDoc(writer, spec);
         using (writer.Block($"{spec.Accessibility} static void {spec.MethodName}({string.Join(", ", parameters)})"))
         {
             writer.Line($"int {length} = {destination}.Length;");

@@ -1,3 +1,4 @@
+using System.Linq;
 using PolyNet.Generators.Network;
 using PolyNet.Generators.Polynomials;
 using PolyNet.Generators.Spec;
@@ -39,6 +40,15 @@ internal static class BinaryParameters
             {
                 writer.Line($"global::PolyNet.Kernels.SpinArguments.Validate({parameter.Identifier}, {Literals.String(parameter.Name)});");
             }
+        }
+    }
+
+    /// <summary>Documents the spin check of a batch overload, when it has spins.</summary>
+    public static void EmitSpinExceptionDoc(IndentedWriter writer, HamiltonianSpec spec)
+    {
+        if (spec.Parameters.Any(p => p.Kind == VariableKind.Spin))
+        {
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A spin is not -1 or +1 (checked for every element before anything is written).</exception>");
         }
     }
 

@@ -25,6 +25,7 @@ partial class Ising
     /// <summary>Evaluates the network of <see cref="Energy(int, sbyte, int, bool)"/> for every index: <c>destination[i] = Energy(s1[i], s2[i], s3[i], a[i])</c>.</summary>
     /// <remarks>Every span must have the destination's length. The destination may be one of the inputs itself (computed in place) but must not overlap an input at another offset.</remarks>
     /// <exception cref="global::System.ArgumentException">A length differs, or an input overlaps the destination at another offset.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">A spin is not -1 or +1 (checked for every element before anything is written).</exception>
     public static void Energy(global::System.ReadOnlySpan<int> s1, global::System.ReadOnlySpan<sbyte> s2, global::System.ReadOnlySpan<int> s3, global::System.ReadOnlySpan<bool> a, global::System.Span<double> destination)
     {
         int length = destination.Length;
