@@ -73,10 +73,11 @@ internal static class BinaryNetworkBuilder
         var gateTerms = new List<(int Gate, double Coefficient)>();
         double errorSum = 0, gatePartMagnitude = 0;
         double magnitude = Math.Abs(layout.Constant);
+        double[] linear = layout.Linear;
         for (int v = 0; v < inputs; v++)
         {
-            output.AddWeight(v, layout.Linear[v]);
-            magnitude += Math.Abs(layout.Linear[v]) * (layout.Kinds[v] == VariableKind.Continuous ? bounds[v] : 1);
+            output.AddWeight(v, linear[v]);
+            magnitude += Math.Abs(linear[v]) * (layout.Kinds[v] == VariableKind.Continuous ? bounds[v] : 1);
         }
 
         foreach (var product in layout.Products)
@@ -130,7 +131,7 @@ internal static class BinaryNetworkBuilder
             Enumerable.Range(0, inputs).Select(v => layout.Kinds[v] == VariableKind.Continuous ? bounds[v] : 1.0).ToImmutableArray(),
             gates.ToImmutableArray(),
             layout.Constant,
-            layout.Linear.ToImmutableArray(),
+            linear.ToImmutableArray(),
             gateTerms.ToImmutableArray(),
             neurons.ToImmutableArray(),
             output.Constant,

@@ -39,6 +39,23 @@ public sealed class BitNetworkTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_product_of_14_spins_is_refused_before_it_is_rewritten_as_16384_bit_terms()
+    {
+        var spins = Enumerable.Range(1, 14).Select(i => $"s{i}").ToImmutableArray();
+        var input = new HamiltonianInput(string.Join("*", spins), spins, Enumerable.Repeat(1.0, 14).ToImmutableArray(), Enumerable.Repeat(VariableKind.Spin, 14).ToImmutableArray(), NumericPrecision.Double);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var compiled = HamiltonianCompiler.Compile(input);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1));
+        var error = Assert.Single(compiled.Errors);
+        Assert.Equal(ExpressionErrorKind.LimitExceeded, error.Kind);
+        Assert.Equal("rewriting the spins as bits (s = 2y − 1) gives more than 10,000 terms, the limit; use fewer spins per monomial", error.Message);
+
+        // 13 spins (8,192 bit terms) still compile: one neuron per non-linear subset.
+        var thirteen = input with { Expression = string.Join("*", spins.Take(13)) };
+        Assert.Equal((1 << 13) - 14, HamiltonianCompiler.Compile(thirteen).Network!.NeuronCount);
+    }
+
+    [Fact]
     public void Beta_makes_the_neuron_exact_to_rounding_in_each_precision()
     {
         Assert.Equal(80, BitProductCalibration.Beta(NumericPrecision.Double));
