@@ -14,14 +14,19 @@ using PolyNet.Benchmarks;
 // dotnet run -c Release --project benchmarks/PolyNet.Benchmarks [-- --quick] [-- --paths]
 //   (default) every Hamiltonian × batch size × method, double and float, then a neurons-per-second table;
 //   --quick   the same with BenchmarkDotNet's short-run job (a quick look, less precise);
-//   --paths   the batch overload at 4096 on the Vector512 / Vector256 / Vector128 / scalar paths.
+//   --paths   the batch overload at 4096 on the Vector512 / Vector256 / Vector128 / scalar paths;
+//   --spins   the periodic 3 × 3 Ising lattice over int/sbyte spin spans (SpinLatticeBenchmarks).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 bool quick = args.Contains("--quick");
 Job baseJob = quick ? Job.ShortRun : Job.Default.WithWarmupCount(4).WithIterationCount(12);
 var report = new StringBuilder();
 report.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}, .NET {Environment.Version}, {(quick ? "short run" : "full run")}");
 
-if (args.Contains("--paths"))
+if (args.Contains("--spins"))
+{
+    SpinLatticeBenchmarks.Run(baseJob, report);
+}
+else if (args.Contains("--paths"))
 {
     var paths = new (string Name, string[] Settings)[]
     {
@@ -79,7 +84,7 @@ else
 Console.WriteLine();
 Console.WriteLine(report);
 Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
-File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
+File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--spins") ? "polynet-spins.md" : args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
 
 static int Neurons(string hamiltonian, bool isDouble) => (hamiltonian, isDouble) switch
 {

@@ -15,6 +15,7 @@ public sealed class SigmoidNetwork
 {
     private readonly string[] _inputs;
     private readonly double[] _inputBounds;
+    private readonly InputKind[] _inputKinds;
     private readonly Neuron[] _neurons;
     private readonly Synapse[] _output;
     private readonly double[] _termCoefficients;
@@ -52,7 +53,8 @@ public sealed class SigmoidNetwork
         int[] termExponents,
         double maxError,
         double[]? restPreactivations = null,
-        double? restOutput = null)
+        double? restOutput = null,
+        InputKind[]? inputKinds = null)
     {
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(polynomial);
@@ -93,6 +95,12 @@ public sealed class SigmoidNetwork
             throw new ArgumentException("There must be one exponent per input for every term.", nameof(termExponents));
         }
 
+        if (inputKinds is not null && inputKinds.Length != inputs.Length)
+        {
+            throw new ArgumentException("There must be one kind per input.", nameof(inputKinds));
+        }
+
+        _inputKinds = inputKinds is null ? new InputKind[inputs.Length] : (InputKind[])inputKinds.Clone();
         Expression = expression;
         Polynomial = polynomial;
         Precision = precision;
@@ -149,6 +157,12 @@ public sealed class SigmoidNetwork
     /// <summary>The bound |input| ≤ B assumed for each input, in parameter order.</summary>
     public IReadOnlyList<double> InputBounds => _inputBounds;
 
+    /// <summary>
+    /// What each input takes, in parameter order: continuous, a bit (pass 0 or 1) or a spin (pass −1 or +1). A
+    /// <c>bool</c> parameter is a bit and a <c>[Spin]</c> parameter a spin; their bound is 1.
+    /// </summary>
+    public IReadOnlyList<InputKind> InputKinds => _inputKinds;
+
     /// <summary>The attribute's default bound (<see cref="HamiltonianAttribute.InputBound"/>).</summary>
     public double InputBound { get; }
 
@@ -187,7 +201,8 @@ public sealed class SigmoidNetwork
 
     /// <summary>
     /// Evaluates the network neuron by neuron from its stored weights (the reference the generated code is
-    /// tested against). <paramref name="inputs"/> holds one value per input, in parameter order.
+    /// tested against). <paramref name="inputs"/> holds one value per input, in parameter order: bits as 0 or 1 and
+    /// spins as −1 or +1 (see <see cref="InputKinds"/>).
     /// </summary>
     /// <remarks>
     /// Each neuron is carried as its deviation from the resting state (all inputs 0): σ(a + s) − σ(a) with a
@@ -221,7 +236,10 @@ public sealed class SigmoidNetwork
         }
     }
 
-    /// <summary>Evaluates the exact expanded polynomial in double arithmetic.</summary>
+    /// <summary>
+    /// Evaluates the exact expanded polynomial in double arithmetic; bits as 0 or 1 and spins as −1 or +1, for which
+    /// the polynomial (already reduced by y² = y and s² = 1) gives the exact energy.
+    /// </summary>
     public double EvaluatePolynomial(ReadOnlySpan<double> inputs)
     {
         RequireInputCount(inputs);
@@ -301,7 +319,9 @@ public sealed class SigmoidNetwork
 
         double expRest = Math.Exp(-rest);
         double expm1 = ExpMinusOne(-shift);
-        return -expRest * expm1 / ((1 + expRest + (expRest * expm1)) * (1 + expRest));
+        // 1 + e^(−a)·e^(−s) as a sum of positive terms: written as 1 + e^(−a) + e^(−a)·expm1(−s) it cancels when a bit
+        // neuron's large shift takes expm1 near −1.
+        return -expRest * expm1 / ((1 + (expRest * Math.Exp(-shift))) * (1 + expRest));
     }
 
     /// <summary>e^x − 1, accurate near 0 (Taylor series below |x| = 0.2, where e^x − 1 would cancel).</summary>

@@ -16,10 +16,19 @@ failures += Check("x*y + 3*x*y*z (float)", Probe.EnergyFNetwork, 3, false, (a, n
 failures += Check("a*b*c*d*e*f*g*h (double)", Probe.Product8Network, 8, true, (a, n) => Run(n, d => Probe.Product8(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], d)), p => Probe.Product8(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]));
 failures += Check("anharmonic (double)", Probe.OscillatorNetwork, 3, true, (a, n) => Run(n, d => Probe.Oscillator(a[0], a[1], a[2], d)), p => Probe.Oscillator(p[0], p[1], p[2]));
 failures += Check("anharmonic (float)", Probe.OscillatorFNetwork, 3, false, (a, n) => RunF(n, d => Probe.OscillatorF(F(a[0]), F(a[1]), F(a[2]), d)), p => Probe.OscillatorF((float)p[0], (float)p[1], (float)p[2]));
+failures += Check("Ising ring + bits (double, int spins)", Probe.IsingNetwork, 5, true, (a, n) => Run(n, d => Probe.Ising(Ints(a[0]), Ints(a[1]), Ints(a[2]), Ints(a[3]), Bits(a[4]), d)), p => Probe.Ising((int)p[0], (int)p[1], (int)p[2], (int)p[3], p[4] == 1));
+failures += Check("Ising ring + bits (float, sbyte spins)", Probe.IsingFNetwork, 5, false, (a, n) => RunF(n, d => Probe.IsingF(Bytes(a[0]), Bytes(a[1]), Bytes(a[2]), Bytes(a[3]), Bits(a[4]), d)), p => Probe.IsingF((sbyte)p[0], (sbyte)p[1], (sbyte)p[2], (sbyte)p[3], p[4] == 1));
+failures += Check("mixed x*s*b + 0.5*y*b - x*y*s (double)", Probe.MixedNetwork, 4, true, (a, n) => Run(n, d => Probe.Mixed(a[0], a[1], Ints(a[2]), Bits(a[3]), d)), p => Probe.Mixed(p[0], p[1], (int)p[2], p[3] == 1));
 Console.WriteLine(failures == 0 ? "ok" : $"{failures} failures");
 return failures == 0 ? 0 : 1;
 
 static float[] F(double[] values) => values.Select(v => (float)v).ToArray();
+
+static int[] Ints(double[] values) => values.Select(v => (int)v).ToArray();
+
+static sbyte[] Bytes(double[] values) => values.Select(v => (sbyte)v).ToArray();
+
+static bool[] Bits(double[] values) => values.Select(v => v == 1).ToArray();
 
 static double[] Run(int length, Action<double[]> batch)
 {
@@ -47,7 +56,7 @@ static int Check(string name, SigmoidNetwork network, int inputs, bool isDouble,
     {
         foreach (int offset in new[] { 0, 1, 3 })
         {
-            var columns = Enumerable.Range(0, inputs).Select(_ => Enumerable.Range(0, length + offset).Select(_ => network.InputBound * ((2 * random.NextDouble()) - 1)).Select(v => isDouble ? v : (float)v).ToArray()).ToArray();
+            var columns = Enumerable.Range(0, inputs).Select(v => Enumerable.Range(0, length + offset).Select(_ => Sample(network.InputKinds[v], network.InputBound, random)).Select(v => isDouble ? v : (float)v).ToArray()).ToArray();
             var sliced = columns.Select(c => c.Skip(offset).ToArray()).ToArray();
             var destination = batch(sliced, length);
             for (int i = 0; i < length; i++)
@@ -69,6 +78,14 @@ static int Check(string name, SigmoidNetwork network, int inputs, bool isDouble,
     return failures;
 }
 
+// Bits are 0 or 1, spins −1 or +1, continuous inputs uniform inside the bound.
+static double Sample(InputKind kind, double bound, Random random) => kind switch
+{
+    InputKind.Bit => random.Next(2),
+    InputKind.Spin => (2 * random.Next(2)) - 1,
+    _ => bound * ((2 * random.NextDouble()) - 1),
+};
+
 /// <summary>Hamiltonians whose batch overloads the probe checks.</summary>
 public static partial class Probe
 {
@@ -86,4 +103,13 @@ public static partial class Probe
 
     [Hamiltonian("0.5*(x^2 + y^2 + z^2) + 0.1*(x^4 + y^4 + z^4) - 0.3*x*y*z + 0.2*x*y", InputBound = 2)]
     public static partial float OscillatorF(float x, float y, float z);
+
+    [Hamiltonian("-s1*s2 - s2*s3 - s3*s4 - s4*s1 + 0.5*s1*s3*b - 0.25*b")]
+    public static partial double Ising([Spin] int s1, [Spin] int s2, [Spin] int s3, [Spin] int s4, bool b);
+
+    [Hamiltonian("-s1*s2 - s2*s3 - s3*s4 - s4*s1 + 0.5*s1*s3*b - 0.25*b")]
+    public static partial float IsingF([Spin] sbyte s1, [Spin] sbyte s2, [Spin] sbyte s3, [Spin] sbyte s4, bool b);
+
+    [Hamiltonian("x*s*b + 0.5*y*b - x*y*s", InputBound = 2)]
+    public static partial double Mixed(double x, double y, [Spin] int s, bool b);
 }

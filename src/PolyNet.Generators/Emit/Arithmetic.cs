@@ -40,4 +40,13 @@ internal sealed class Arithmetic
     public string Exp(string argument) => _vector is not null
         ? $"global::PolyNet.Kernels.VectorMath.ExpNearZero({argument})"
         : Precision == NumericPrecision.Double ? $"global::System.Math.Exp({argument})" : $"global::System.MathF.Exp({argument})";
+
+    /// <summary>e^x over the whole range (bit-product neurons reach |x| ≈ β·k); saturates to 0 or a huge finite value.</summary>
+    public string ExpFullRange(string argument) => _vector is not null
+        ? $"global::PolyNet.Kernels.VectorMath.Exp({argument})"
+        : Exp(argument);
+
+    /// <summary>A vector of bool, sbyte or int elements at <paramref name="reference"/>[index] widened to this arithmetic's lanes.</summary>
+    public string WidenedLoad(string reference, string index) =>
+        $"global::PolyNet.Kernels.VectorLoads.{(Precision == NumericPrecision.Double ? "Double" : "Single")}{_vector!.Substring("Vector".Length)}(ref {reference}, {index})";
 }

@@ -23,11 +23,13 @@ internal static class BatchEmitter
         string destination = names.Contains("destination") ? "destinationSpan" : "destination";
         string prefix = ForwardPassEmitter.LocalPrefix(spec.Parameters.Select(p => p.Name));
         string length = prefix + "length", index = prefix + "i";
-        var parameters = names.Select(n => $"global::System.ReadOnlySpan<{element}> {n}").Append($"global::System.Span<{element}> {destination}");
+        var elements = spec.Parameters.Select(p => BinaryParameters.SpanElement(p, element)).ToList();
+        var parameters = names.Select((n, v) => $"global::System.ReadOnlySpan<{elements[v]}> {n}").Append($"global::System.Span<{element}> {destination}");
 
-        writer.Line($"/// <summary>Evaluates the network of <see cref=\"{Literals.Xml(spec.MethodName.TrimStart('@'))}({string.Join(", ", names.Select(_ => element))})\"/> for every index: <c>{destination}[i] = {Literals.Xml(spec.MethodName.TrimStart('@'))}({string.Join(", ", names.Select(n => n + "[i]"))})</c>.</summary>");
+        writer.Line($"/// <summary>Evaluates the network of <see cref=\"{Literals.Xml(spec.MethodName.TrimStart('@'))}({string.Join(", ", spec.Parameters.Select(p => p.Type))})\"/> for every index: <c>{destination}[i] = {Literals.Xml(spec.MethodName.TrimStart('@'))}({string.Join(", ", names.Select(n => n + "[i]"))})</c>.</summary>");
         writer.Line("/// <remarks>Every span must have the destination's length. The destination may be one of the inputs itself (computed in place) but must not overlap an input at another offset.</remarks>");
         writer.Line($"/// <exception cref=\"global::System.ArgumentException\">A length differs, or an input overlaps the destination at another offset.</exception>");
+        BinaryParameters.EmitSpinExceptionDoc(writer, spec);
         using (writer.Block($"{spec.Accessibility} static void {spec.MethodName}({string.Join(", ", parameters)})"))
         {
             writer.Line($"int {length} = {destination}.Length;");
@@ -40,10 +42,13 @@ internal static class BatchEmitter
                 }
             }
 
-            foreach (string name in names)
+            // Only inputs of the destination's element type can overlap it.
+            foreach (string name in names.Where((_, v) => elements[v] == element))
             {
                 writer.Line($"global::PolyNet.Kernels.BatchArguments.ValidateOverlap<{element}>({name}, {destination}, \"{name.TrimStart('@')}\");");
             }
+
+            BinaryParameters.EmitSpinChecks(writer, spec);
 
             if (failure is not null)
             {
@@ -56,7 +61,7 @@ internal static class BatchEmitter
             {
                 if (used.Contains(v))
                 {
-                    writer.Line($"ref {element} {prefix}r{v} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({names[v]});");
+                    writer.Line($"ref {elements[v]} {prefix}r{v} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({names[v]});");
                 }
             }
 
@@ -77,7 +82,7 @@ internal static class BatchEmitter
                             inputs.Add($"{prefix}v{v}");
                             if (used.Contains(v))
                             {
-                                writer.Line($"{arithmetic.Type} {prefix}v{v} = {vector}.LoadUnsafe(ref {prefix}r{v}, {index});");
+                                writer.Line($"{arithmetic.Type} {prefix}v{v} = {BinaryParameters.VectorLoad(spec.Parameters[v], arithmetic, $"{prefix}r{v}", index)};");
                             }
                         }
 
@@ -111,6 +116,12 @@ internal static class BatchEmitter
 
         foreach (var gate in network.Gates)
         {
+            // A bit product reads its inputs through its neuron's synapses.
+            if (gate.Kind == GateKind.BitProduct)
+            {
+                used.UnionWith(network.Neurons[gate.FirstNeuron].Synapses.Select(s => s.Source));
+            }
+
             foreach (var input in new[] { gate.Left, gate.Right })
             {
                 if (!input.IsGate)

@@ -58,6 +58,11 @@ internal sealed class ForwardPassEmitter
             terms.Add((coefficient, Local("g", gate)));
         }
 
+        if (_network.AccumulatesOutputInDouble)
+        {
+            return BitProductEmitter.OutputInDouble(_arithmetic, _network.OutputConstant, terms);
+        }
+
         var text = new StringBuilder();
         if (_network.OutputConstant != 0 || terms.Count == 0)
         {
@@ -91,6 +96,12 @@ internal sealed class ForwardPassEmitter
 
     private void EmitGate(IndentedWriter writer, int index, GateModel gate)
     {
+        if (gate.Kind == GateKind.BitProduct)
+        {
+            BitProductEmitter.EmitNeuron(writer, _arithmetic, gate, _network.Neurons[gate.FirstNeuron], v => _inputs[v], Local("p", index), Local("g", index));
+            return;
+        }
+
         string type = _arithmetic.Type;
         string g = Local("g", index), p = Local("p", index), ep = Local("ep", index), dp = Local("dp", index);
         string left = Value(gate.Left), right = Value(gate.Right);

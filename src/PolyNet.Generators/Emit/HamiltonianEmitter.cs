@@ -58,10 +58,11 @@ internal static class HamiltonianEmitter
             }
             else
             {
+                BinaryParameters.EmitSpinChecks(writer, spec);
                 var pass = new ForwardPassEmitter(
                     compiled!.Network!,
                     Arithmetic.Scalar(compiled.Network!.Precision),
-                    spec.Parameters.Select(p => p.Identifier).ToList(),
+                    spec.Parameters.Select(p => BinaryParameters.ScalarValue(p, compiled.Network!.Precision)).ToList(),
                     ForwardPassEmitter.LocalPrefix(spec.Parameters.Select(p => p.Name)));
                 pass.EmitGates(writer);
                 writer.Line($"return {pass.OutputExpression()};");

@@ -47,8 +47,9 @@ internal static class NetworkDescriptionEmitter
             $"termExponents: {Array("int", compiled.Terms.SelectMany(t => t.Exponents).Select(Literals.Int))}",
             $"maxError: {Literals.Double(network.MaxError)}",
             $"restPreactivations: {Array("double", neurons.Select(n => Literals.Double(n.RestPreactivation)))}",
-            $"restOutput: {Literals.Double(network.OutputConstant)});",
+            $"restOutput: {Literals.Double(network.RestOutput())});",
         };
+        BinaryDescription.AddInputKinds(arguments, spec);
 
         for (int i = 0; i < arguments.Count; i++)
         {

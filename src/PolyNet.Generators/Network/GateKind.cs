@@ -8,9 +8,17 @@ internal enum GateKind
 
     /// <summary>u² with 2 neurons: σ(b ± 2λũ); the constant pair σ(b) moves into the bias.</summary>
     Square,
+
+    /// <summary>∏ y over a set of k bits with 1 neuron: σ(β(Σy − k + ½)) (DESIGN.md §2.4); spins read as y = (s + 1)/2.</summary>
+    BitProduct,
 }
 
 internal static class GateKindExtensions
 {
-    public static int NeuronCount(this GateKind kind) => kind == GateKind.Multiply ? 4 : 2;
+    public static int NeuronCount(this GateKind kind) => kind switch
+    {
+        GateKind.Multiply => 4,
+        GateKind.BitProduct => 1,
+        _ => 2,
+    };
 }

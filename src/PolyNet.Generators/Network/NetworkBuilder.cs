@@ -23,7 +23,8 @@ internal static class NetworkBuilder
         IReadOnlyList<NetworkTerm> terms,
         NumericPrecision precision,
         CancellationToken cancellationToken = default,
-        double? lambdaOverride = null)
+        double? lambdaOverride = null,
+        IReadOnlyList<double>? inputErrors = null)
     {
         int variableCount = variables.Count;
         var nonlinear = terms.Where(t => t.Degree >= 2).ToList();
@@ -52,6 +53,7 @@ internal static class NetworkBuilder
                 nodeValue[n] = ValueRef.Input(node.Variable);
                 nodeForm[n] = LinearForm.OfValue(node.Variable);
                 nodeBound[n] = bounds[node.Variable];
+                nodeError[n] = inputErrors?[node.Variable] ?? 0;   // an input computed by earlier neurons (a bit product)
                 continue;
             }
 
@@ -194,7 +196,7 @@ internal static class NetworkBuilder
     }
 
     /// <summary>Rounds a positive bound up to 3 significant digits: stable text, still a bound.</summary>
-    private static double RoundUp(double value)
+    internal static double RoundUp(double value)
     {
         if (value <= 0 || double.IsInfinity(value))
         {

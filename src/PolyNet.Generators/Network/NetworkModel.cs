@@ -21,6 +21,12 @@ internal sealed record NetworkModel(
     ImmutableArray<SynapseModel> OutputSynapses,
     double MaxError)
 {
+    /// <summary>
+    /// True for networks over bits or spins in float: the output sum is accumulated in double and rounded to float
+    /// once, so that its rounding stays below 1e-6 of the Hamiltonian's scale (MaxError assumes it).
+    /// </summary>
+    public bool AccumulatesOutputInDouble { get; init; }
+
     public int NeuronCount => Neurons.Length;
 
     public int HiddenLayers

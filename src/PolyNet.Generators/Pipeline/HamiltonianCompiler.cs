@@ -41,7 +41,8 @@ internal static class HamiltonianCompiler
             return CompiledHamiltonian.Failed(expansion.Errors);
         }
 
-        var polynomial = expansion.Polynomial!;
+        bool binary = input.Kinds.Any(kind => kind != VariableKind.Continuous);
+        var polynomial = binary ? MultilinearReduction.Reduce(expansion.Polynomial!, input.Kinds) : expansion.Polynomial!;
         var wholeExpression = new SourceSpan(0, expression.Length);
         double largest = precision == NumericPrecision.Double ? double.MaxValue : float.MaxValue;
         var terms = ImmutableArray.CreateBuilder<NetworkTerm>(polynomial.TermCount);
@@ -56,7 +57,9 @@ internal static class HamiltonianCompiler
             terms.Add(new NetworkTerm(Enumerable.Range(0, variables.Count).Select(v => monomial[v]).ToImmutableArray(), value));
         }
 
-        var built = NetworkBuilder.Build(variables, bounds, terms.ToImmutable(), precision, cancellationToken);
+        var built = binary
+            ? BinaryNetworkBuilder.Build(variables, bounds, input.Kinds, polynomial, precision, cancellationToken)
+            : NetworkBuilder.Build(variables, bounds, terms.ToImmutable(), precision, cancellationToken);
         if (built.Network is not { } network)
         {
             return Refuse(wholeExpression, built.LimitMessage!);

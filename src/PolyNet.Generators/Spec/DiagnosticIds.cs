@@ -11,6 +11,8 @@ internal static class DiagnosticIds
     public const string UnsupportedMethod = "PNET004";
     public const string LimitExceeded = "PNET005";
     public const string InvalidArgument = "PNET006";
+    public const string InvalidSpin = "PNET007";
+    public const string BoundOnBinary = "PNET008";
 
     public static string For(ExpressionErrorKind kind) => kind switch
     {

@@ -27,6 +27,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidArgument = Create(
         DiagnosticIds.InvalidArgument, "Invalid Hamiltonian attribute argument", "{0}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidSpin = Create(
+        DiagnosticIds.InvalidSpin, "[Spin] on a parameter that is not int or sbyte", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BoundOnBinary = Create(
+        DiagnosticIds.BoundOnBinary, "[Bound] on a bit or spin parameter", "{0}", DiagnosticSeverity.Warning);
+
     public static DiagnosticDescriptor ForId(string id) => id switch
     {
         DiagnosticIds.SyntaxError => SyntaxError,
@@ -34,6 +40,8 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UnusedParameter => UnusedParameter,
         DiagnosticIds.LimitExceeded => LimitExceeded,
         DiagnosticIds.InvalidArgument => InvalidArgument,
+        DiagnosticIds.InvalidSpin => InvalidSpin,
+        DiagnosticIds.BoundOnBinary => BoundOnBinary,
         _ => UnsupportedMethod,
     };
 

@@ -12,7 +12,7 @@ using PolyNet.Generators.Spec;
 namespace PolyNet.Generators.Syntax;
 
 /// <summary>
-/// Reports PNET001–PNET006 live in the IDE, running the same stages as the generator so both agree.
+/// Reports PNET001–PNET008 live in the IDE, running the same stages as the generator so both agree.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
@@ -23,7 +23,9 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnusedParameter,
         DiagnosticDescriptors.UnsupportedMethod,
         DiagnosticDescriptors.LimitExceeded,
-        DiagnosticDescriptors.InvalidArgument);
+        DiagnosticDescriptors.InvalidArgument,
+        DiagnosticDescriptors.InvalidSpin,
+        DiagnosticDescriptors.BoundOnBinary);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PolyNet.Generators.Network;
+using PolyNet.Generators.Polynomials;
 using PolyNet.Generators.Spec;
 
 namespace PolyNet.Generators.Syntax;
@@ -118,12 +119,19 @@ internal static class SpecReader
         var parameters = ImmutableArray.CreateBuilder<ParameterSpec>(method.Parameters.Length);
         foreach (var parameter in method.Parameters)
         {
-            double bound = inputBound;
+            var kind = ParameterKindReader.KindOf(parameter);
+            double bound = kind == VariableKind.Continuous ? inputBound : 1.0;
             foreach (var parameterAttribute in parameter.GetAttributes())
             {
                 if (parameterAttribute.AttributeClass?.ToDisplayString() == BoundAttributeName
                     && parameterAttribute.ConstructorArguments.Length == 1 && parameterAttribute.ConstructorArguments[0].Value is double value)
                 {
+                    if (ParameterKindReader.BoundOnBinary(parameter, parameterAttribute, kind, cancellationToken) is { } ignored)
+                    {
+                        diagnostics.Add(ignored);
+                        continue;
+                    }
+
                     bound = value;
                     if (!IsValidBound(value))
                     {
@@ -133,7 +141,7 @@ internal static class SpecReader
                 }
             }
 
-            parameters.Add(new ParameterSpec(parameter.Name, Identifier(parameter.Name), parameter.Type.ToDisplayString(TypeFormat), Modifier(parameter), bound));
+            parameters.Add(new ParameterSpec(parameter.Name, Identifier(parameter.Name), parameter.Type.ToDisplayString(TypeFormat), Modifier(parameter), bound, kind));
         }
 
         HamiltonianSpec? spec = canEmit
@@ -252,9 +260,8 @@ internal static class SpecReader
                 report(DiagnosticDescriptors.UnsupportedMethod, location, $"parameter '{parameter.Name}' must be passed by value; remove the '{Modifier(parameter).Trim()}' modifier");
                 valid = false;
             }
-            else if (!SymbolEqualityComparer.Default.Equals(parameter.Type, method.ReturnType))
+            else if (ParameterKindReader.Read(parameter, method, typeName, location, report, default) is null)
             {
-                report(DiagnosticDescriptors.UnsupportedMethod, location, $"parameter '{parameter.Name}' is {parameter.Type.ToDisplayString()} but '{method.Name}' returns {typeName}; use {typeName} for every parameter");
                 valid = false;
             }
         }

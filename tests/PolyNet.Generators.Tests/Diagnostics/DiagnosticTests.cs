@@ -297,7 +297,7 @@ public sealed class DiagnosticTests
             [Hamiltonian("x*y")]
             public static partial double Energy(double x, float y);
         }
-        """, "PNET004", "parameter 'y' is float but 'Energy' returns double; use double for every parameter", "float y", "5:51-5:58");
+        """, "PNET004", "parameter 'y' is float but 'Energy' returns double; use double for every continuous parameter, bool for a bit or [Spin] int for a spin", "float y", "5:51-5:58");
 
     [Fact]
     public void PNET004_containing_type_not_partial()
@@ -419,7 +419,7 @@ public sealed class DiagnosticTests
     /// Exactly one analyzer diagnostic, with this ID, message, span text and 1-based "line:col-line:col"; the
     /// generator still wrote a body (no CS8795, nothing else wrong in the compilation) that throws the same message.
     /// </summary>
-    private static void Expect(string source, string id, string message, string spanText, string lineSpan)
+    internal static void Expect(string source, string id, string message, string spanText, string lineSpan)
     {
         var run = GeneratorHarness.Run(source);
         var diagnostic = Assert.Single(GeneratorHarness.Analyze(run.Output));
@@ -442,11 +442,11 @@ public sealed class DiagnosticTests
         AssertFallbackBody(run, id, message);
     }
 
-    private static void AssertDiagnostic(Diagnostic diagnostic, string id, string message, string spanText, string lineSpan)
+    internal static void AssertDiagnostic(Diagnostic diagnostic, string id, string message, string spanText, string lineSpan)
     {
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(message, diagnostic.GetMessage(CultureInfo.InvariantCulture));
-        Assert.Equal(id == "PNET003" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
+        Assert.Equal(id is "PNET003" or "PNET008" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
         Assert.Equal("Source0.cs", diagnostic.Location.SourceTree!.FilePath);
         Assert.Equal(spanText, SpanText(diagnostic));
         Assert.Equal(lineSpan, LineSpan(diagnostic));

@@ -49,6 +49,17 @@ public sealed class GeneratedSourceSnapshotTests
         """);
 
     [Fact]
+    public void Small_spin_hamiltonian() => SnapshotGenerated(nameof(Small_spin_hamiltonian), """
+        using PolyNet;
+
+        public static partial class Ising
+        {
+            [Hamiltonian("-s1*s2 - s2*s3 - 0.5*s1 + a*s3")]
+            public static partial double Energy([Spin] int s1, [Spin] sbyte s2, [Spin] int s3, bool a);
+        }
+        """);
+
+    [Fact]
     public void Affine_polynomial_without_neurons() => SnapshotGenerated(nameof(Affine_polynomial_without_neurons), """
         using PolyNet;
 

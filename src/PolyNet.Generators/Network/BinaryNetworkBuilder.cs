@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using PolyNet.Generators.Parse;
+using PolyNet.Generators.Polynomials;
+
+namespace PolyNet.Generators.Network;
+
+/// <summary>
+/// Compiles a Hamiltonian over bits, spins and continuous variables (DESIGN.md §2.4). The reduced polynomial is
+/// rewritten over bits (s = 2y − 1); every bit set K of a non-linear term becomes ONE neuron σ(β(Σ_K y − k + ½)) in
+/// hidden layer 1, reading spins directly (y = (s + 1)/2 folded into its weights and bias); linear and constant terms
+/// go to the output map. A mixed term c·∏_K y·∏ s·m(x) keeps its spins (exact gate inputs of bound 1) and treats the
+/// product of its bools as one more continuous input of bound 1 whose error is the neuron's (a single bool needs no
+/// neuron: it feeds the gate directly), and hands the term to <see cref="NetworkBuilder"/>'s gates. When a gate reads
+/// a bit-product neuron, every gate sits one layer deeper than in a continuous network.
+/// </summary>
+internal static class BinaryNetworkBuilder
+{
+    public static NetworkBuildResult Build(
+        IReadOnlyList<string> variables,
+        IReadOnlyList<double> bounds,
+        IReadOnlyList<VariableKind> kinds,
+        Polynomial reduced,
+        NumericPrecision precision,
+        CancellationToken cancellationToken = default,
+        double? betaOverride = null,
+        double? lambdaOverride = null)
+    {
+        if (MultilinearReduction.BitFormTermCount(reduced, kinds, ExpressionLimits.MaxExpandedTerms) > ExpressionLimits.MaxExpandedTerms)
+        {
+            return new NetworkBuildResult(null, string.Format(
+                CultureInfo.InvariantCulture,
+                "rewriting the spins as bits (s = 2y − 1) gives more than {0:N0} terms, the limit; use fewer spins per monomial",
+                ExpressionLimits.MaxExpandedTerms));
+        }
+
+        var layout = new BinaryLayout(variables, kinds, precision, betaOverride ?? BitProductCalibration.Beta(precision));
+        foreach (var (monomial, coefficient) in MultilinearReduction.SpinsToBits(reduced, kinds).Terms)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            layout.Add(monomial, coefficient);
+        }
+
+        // |H| ≤ Σ|c|·∏ bound^r over the user's own (reduced) polynomial: bounds the float output's final rounding.
+        double valueBound = reduced.Terms.Sum(t => Math.Abs(t.Coefficient.ToDouble()) * Enumerable.Range(0, variables.Count)
+            .Aggregate(1.0, (product, v) => product * Math.Pow(kinds[v] == VariableKind.Continuous ? bounds[v] : 1, t.Monomial[v])));
+
+        NetworkModel? gates = null;
+        if (layout.GateTerms.Count > 0)
+        {
+            var built = NetworkBuilder.Build(layout.GateVariableNames, layout.GateVariableBounds(bounds), layout.GateTerms, precision, cancellationToken, lambdaOverride, layout.GateVariableErrors);
+            if (built.Network is null)
+            {
+                return built;
+            }
+
+            gates = built.Network;
+        }
+
+        return new NetworkBuildResult(Compose(layout, gates, bounds, precision, valueBound), null);
+    }
+
+    private static NetworkModel Compose(BinaryLayout layout, NetworkModel? gateNetwork, IReadOnlyList<double> bounds, NumericPrecision precision, double valueBound)
+    {
+        int inputs = layout.VariableCount;
+        var gates = new List<GateModel>();
+        var neurons = new List<NeuronModel>();
+        var output = new LinearForm().AddConstant(layout.Constant);
+        var gateTerms = new List<(int Gate, double Coefficient)>();
+        double errorSum = 0, gatePartMagnitude = 0;
+        double magnitude = Math.Abs(layout.Constant);
+        double[] linear = layout.Linear;
+        for (int v = 0; v < inputs; v++)
+        {
+            output.AddWeight(v, linear[v]);
+            magnitude += Math.Abs(linear[v]) * (layout.Kinds[v] == VariableKind.Continuous ? bounds[v] : 1);
+        }
+
+        foreach (var product in layout.Products)
+        {
+            int neuron = inputs + neurons.Count;
+            neurons.Add(product.Neuron);
+            gates.Add(new GateModel(GateKind.BitProduct, product.Label, ValueRef.Input(product.Bits[0]), ValueRef.Input(product.Bits[product.Bits.Length - 1]), layout.Beta, 0, 1, 1, neurons.Count - 1, 1, layout.NeuronError));
+            if (product.OutputCoefficient != 0)
+            {
+                gateTerms.Add((gates.Count - 1, product.OutputCoefficient));
+                output.AddWeight(neuron, product.OutputCoefficient);
+                errorSum += Math.Abs(product.OutputCoefficient) * layout.NeuronError;
+                magnitude += Math.Abs(product.OutputCoefficient) * (1 + layout.NeuronError);
+            }
+        }
+
+        if (gateNetwork is not null)
+        {
+            var remap = new GateNetworkRemap(layout, gates.Count);
+            neurons.AddRange(gateNetwork.Neurons.Select(remap.Neuron));
+            gates.AddRange(gateNetwork.Gates.Select(remap.Gate));
+            output.AddConstant(gateNetwork.OutputBias);
+            foreach (var synapse in gateNetwork.OutputSynapses)
+            {
+                output.AddWeight(remap.Source(synapse.Source), synapse.Weight);
+            }
+
+            foreach (var (gate, coefficient) in gateNetwork.GateTerms)
+            {
+                var model = gateNetwork.Gates[gate];
+                gateTerms.Add((remap.GateIndex(gate), coefficient));
+                errorSum += Math.Abs(coefficient) * model.Error;
+                gatePartMagnitude += Math.Abs(coefficient) * (model.Bound + model.Error);
+            }
+        }
+
+        // The output sum: n terms in double (γ_n) plus one u per coefficient. Float networks accumulate in double and
+        // round to float once: one float u of |result| ≤ valueBound + error, plus the gates' coefficients, which the
+        // gate network stores rounded to float.
+        magnitude += gatePartMagnitude;
+        int operations = layout.TermCount + 2;
+        double u = NumericPrecision.Double.UnitRoundoff();
+        double rounding = ((operations * u / (1 - (operations * u))) + u) * magnitude;
+        if (precision == NumericPrecision.Single)
+        {
+            rounding += precision.UnitRoundoff() * (gatePartMagnitude + valueBound + errorSum);
+        }
+
+        return new NetworkModel(
+            precision,
+            Enumerable.Range(0, inputs).Select(v => layout.Kinds[v] == VariableKind.Continuous ? bounds[v] : 1.0).ToImmutableArray(),
+            gates.ToImmutableArray(),
+            layout.Constant,
+            linear.ToImmutableArray(),
+            gateTerms.ToImmutableArray(),
+            neurons.ToImmutableArray(),
+            output.Constant,
+            output.Synapses(),
+            NetworkBuilder.RoundUp(errorSum + rounding))
+        {
+            AccumulatesOutputInDouble = precision == NumericPrecision.Single,
+        };
+    }
+}
