@@ -111,7 +111,7 @@ internal static class BatchEmitter
 
         foreach (var gate in network.Gates)
         {
-            foreach (var input in new[] { gate.Left, gate.Right })
+            foreach (var input in gate.Flat?.Operands.ToArray() ?? new[] { gate.Left, gate.Right })
             {
                 if (!input.IsGate)
                 {

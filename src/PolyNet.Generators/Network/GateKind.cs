@@ -8,6 +8,9 @@ internal enum GateKind
 
     /// <summary>u² with 2 neurons: σ(b ± 2λũ); the constant pair σ(b) moves into the bias.</summary>
     Square,
+
+    /// <summary>A flat product of several values in one layer (DESIGN.md §2.5); see <see cref="Flat.FlatProductModel"/>.</summary>
+    Flat,
 }
 
 internal static class GateKindExtensions

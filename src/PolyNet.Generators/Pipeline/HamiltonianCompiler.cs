@@ -56,7 +56,14 @@ internal static class HamiltonianCompiler
             terms.Add(new NetworkTerm(Enumerable.Range(0, variables.Count).Select(v => monomial[v]).ToImmutableArray(), value));
         }
 
-        var built = NetworkBuilder.Build(variables, bounds, terms.ToImmutable(), precision, cancellationToken);
+        // Bits and spins are one layer already: a depth limit only reshapes continuous Hamiltonians.
+        int maxHiddenLayers = input.Kinds.IsDefault || input.Kinds.All(k => k == VariableKind.Continuous) ? input.MaxHiddenLayers : 0;
+        if (DepthLimitCheck.Refusal(polynomial, terms, maxHiddenLayers, wholeExpression, cancellationToken) is { } refusal)
+        {
+            return CompiledHamiltonian.Failed(ImmutableArray.Create(refusal));
+        }
+
+        var built = NetworkBuilder.Build(variables, bounds, terms.ToImmutable(), precision, cancellationToken, maxHiddenLayers: maxHiddenLayers);
         if (built.Network is not { } network)
         {
             return Refuse(wholeExpression, built.LimitMessage!);

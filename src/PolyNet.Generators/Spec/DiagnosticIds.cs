@@ -11,11 +11,15 @@ internal static class DiagnosticIds
     public const string UnsupportedMethod = "PNET004";
     public const string LimitExceeded = "PNET005";
     public const string InvalidArgument = "PNET006";
+    public const string CostlyFlattening = "PNET100";
+    public const string FlatteningLimitExceeded = "PNET101";
+    public const string NetworkSummary = "PNET102";
 
     public static string For(ExpressionErrorKind kind) => kind switch
     {
         ExpressionErrorKind.UnknownVariable => UnknownVariable,
         ExpressionErrorKind.LimitExceeded => LimitExceeded,
+        ExpressionErrorKind.FlatteningLimitExceeded => FlatteningLimitExceeded,
         _ => SyntaxError,
     };
 }
