@@ -21,6 +21,12 @@ namespace PolyNet.Generators.Cost;
 /// </remarks>
 internal static class HamiltonianCost
 {
+    /// <summary>
+    /// Degree limit of one flat product: its d-th finite difference divides by λᵈ, and beyond this degree the
+    /// error bound in double precision is of the order of the product itself.
+    /// </summary>
+    public const int MaxFlatDegree = 16;
+
     /// <summary>⌈log₂ D⌉ for the largest degree D: the deep network's hidden layers.</summary>
     public static int DeepDepth(IReadOnlyList<ImmutableArray<int>> monomials) =>
         monomials.Count == 0 ? 0 : monomials.Max(m => DeepDepth(m.Sum()));
@@ -66,9 +72,18 @@ internal static class HamiltonianCost
         return new DepthCost(neurons, layers);
     }
 
+    /// <summary>The largest degree of a single flat product at this depth limit (0 when nothing is flattened).</summary>
+    public static int WidestFlatProduct(IReadOnlyList<ImmutableArray<int>> monomials, int maxHiddenLayers) =>
+        IsDeep(monomials, maxHiddenLayers)
+            ? 0
+            : monomials.Where(m => DeepDepth(m.Sum()) > maxHiddenLayers)
+                .SelectMany(m => MonomialCost.Plan(m, maxHiddenLayers).FirstLayerGroups.Select(g => g.Sum(v => m[v])))
+                .DefaultIfEmpty(0).Max();
+
     /// <summary>
     /// The smallest k whose cost is at most <paramref name="factor"/> × the deep cost (the deep depth when no
-    /// shallower one qualifies): what the "shallowest depth within 2× of deep" code fix writes.
+    /// shallower one qualifies): what the "shallowest depth within 2× of deep" code fix writes. Depths
+    /// whose flat products exceed <see cref="MaxFlatDegree"/> do not qualify.
     /// </summary>
     public static int ShallowestWithin(int variableCount, IReadOnlyList<ImmutableArray<int>> monomials, double factor, CancellationToken cancellationToken = default)
     {
@@ -80,7 +95,8 @@ internal static class HamiltonianCost
 
         for (int k = 1; k < deepDepth; k++)
         {
-            if (At(variableCount, monomials, k, cancellationToken) is { } cost && (double)cost.Neurons <= factor * (double)deep.Neurons)
+            if (WidestFlatProduct(monomials, k) <= MaxFlatDegree
+                && At(variableCount, monomials, k, cancellationToken) is { } cost && (double)cost.Neurons <= factor * (double)deep.Neurons)
             {
                 return k;
             }

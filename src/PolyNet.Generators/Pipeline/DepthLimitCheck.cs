@@ -15,12 +15,6 @@ namespace PolyNet.Generators.Pipeline;
 /// </summary>
 internal static class DepthLimitCheck
 {
-    /// <summary>
-    /// Degree limit of one flat product: its d-th finite difference divides by λᵈ, and beyond this degree the
-    /// error bound in double precision is of the order of the product itself.
-    /// </summary>
-    public const int MaxFlatDegree = 16;
-
     public static ExpressionError? Refusal(Polynomial polynomial, IEnumerable<NetworkTerm> terms, int maxHiddenLayers, SourceSpan span, CancellationToken cancellationToken)
     {
         var monomials = terms.Where(t => t.Degree >= 2).Select(t => t.Exponents).ToList();
@@ -47,14 +41,12 @@ internal static class DepthLimitCheck
                 span);
         }
 
-        int widest = monomials.Where(m => HamiltonianCost.DeepDepth(m.Sum()) > maxHiddenLayers)
-            .SelectMany(m => MonomialCost.Plan(m, maxHiddenLayers).FirstLayerGroups.Select(g => g.Sum(v => m[v])))
-            .DefaultIfEmpty(0).Max();
-        if (widest > MaxFlatDegree)
+        int widest = HamiltonianCost.WidestFlatProduct(monomials, maxHiddenLayers);
+        if (widest > HamiltonianCost.MaxFlatDegree)
         {
             return new ExpressionError(
                 ExpressionErrorKind.FlatteningLimitExceeded,
-                string.Format(CultureInfo.InvariantCulture, "{0} needs a flat product of degree {1} in one layer, more than {2}: its finite difference would leave no correct digits; allow more hidden layers", subject, widest, MaxFlatDegree),
+                string.Format(CultureInfo.InvariantCulture, "{0} needs a flat product of degree {1} in one layer, more than {2}: its finite difference would leave no correct digits; allow more hidden layers", subject, widest, HamiltonianCost.MaxFlatDegree),
                 span);
         }
 
@@ -67,7 +59,7 @@ internal static class DepthLimitCheck
     /// <summary>The canonical polynomial, shortened when long: diagnostics name what they are about.</summary>
     public static string Describe(Polynomial polynomial)
     {
-        const int MaxLength = 80;
+        const int MaxLength = 160;
         string text = polynomial.ToCanonicalString();
         return text.Length <= MaxLength ? text : text.Substring(0, MaxLength - 1) + "…";
     }

@@ -36,9 +36,10 @@ public sealed class ScaleTests(ITestOutputHelper output)
         Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
 
         clock.Restart();
-        var analyzerDiagnostics = GeneratorHarness.Analyze(generated);
+        var analyzerDiagnostics = GeneratorHarness.Analyze(generated, includeSummaries: true);
         var analysis = clock.Elapsed;
-        Assert.Empty(analyzerDiagnostics);
+        Assert.Equal(500, analyzerDiagnostics.Length);
+        Assert.All(analyzerDiagnostics, d => Assert.Equal("PNET102", d.Id));
 
         var errors = generated.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(5)));

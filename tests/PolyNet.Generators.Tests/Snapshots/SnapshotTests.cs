@@ -138,7 +138,7 @@ public sealed class GeneratedSourceSnapshotTests
         AssertCompilesWithoutDiagnostics(run.Output);
 
         var text = new StringBuilder();
-        foreach (var diagnostic in GeneratorHarness.Analyze(run.Output))
+        foreach (var diagnostic in GeneratorHarness.Analyze(run.Output, includeSummaries: true))
         {
             var span = diagnostic.Location.GetLineSpan();
             text.Append(diagnostic.Id).Append(' ')
