@@ -72,6 +72,29 @@ public sealed class FlatNetworkTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Batch_overload_agrees_with_the_scalar_method()
+    {
+        var type = Compiled.Value.GetType("Flat")!;
+        for (int i = 0; i < Cases.Length; i++)
+        {
+            int dimension = Cases[i].Variables.Length;
+            var scalar = type.GetMethods().Single(m => m.Name == "D" + i && m.ReturnType == typeof(double));
+            var batch = type.GetMethods().Single(m => m.Name == "D" + i && m.ReturnType == typeof(void));
+            var random = new Random(i);
+            const int Count = 37;
+            var columns = Enumerable.Range(0, dimension).Select(_ => Enumerable.Range(0, Count).Select(_ => (2 * random.NextDouble()) - 1).ToArray()).ToArray();
+            var destination = new double[Count];
+            InvokeBatch(batch, columns, destination);
+            double maxError = Network(i, isDouble: true).MaxError;
+            for (int k = 0; k < Count; k++)
+            {
+                double expected = (double)scalar.Invoke(null, columns.Select(c => (object)c[k]).ToArray())!;
+                Assert.True(Math.Abs(destination[k] - expected) <= maxError, $"{Cases[i].Expression}: batch {destination[k]} vs scalar {expected}");
+            }
+        }
+    }
+
+    [Fact]
     public void Product_of_two_flat_monomials_shares_identical_neurons()
     {
         // x^4 and x^2*y^2 (degree 4, same b and λ) both have the neurons σ(b ± 2λx/X).
@@ -79,6 +102,50 @@ public sealed class FlatNetworkTests(ITestOutputHelper output)
         var network = Network(index, isDouble: true);
         Assert.Equal(4 + 8 - 2, network.NeuronCount);
     }
+
+    /// <summary>Calls a batch overload (span parameters cannot be passed through reflection's object[] directly).</summary>
+    private static void InvokeBatch(MethodInfo batch, double[][] columns, double[] destination)
+    {
+        var spans = columns.Select(c => new ReadOnlyMemory<double>(c)).ToArray();
+        switch (columns.Length)
+        {
+            case 2:
+                batch.CreateDelegate<Batch2>()(spans[0].Span, spans[1].Span, destination);
+                break;
+            case 3:
+                batch.CreateDelegate<Batch3>()(spans[0].Span, spans[1].Span, spans[2].Span, destination);
+                break;
+            case 4:
+                batch.CreateDelegate<Batch4>()(spans[0].Span, spans[1].Span, spans[2].Span, spans[3].Span, destination);
+                break;
+            case 5:
+                batch.CreateDelegate<Batch5>()(spans[0].Span, spans[1].Span, spans[2].Span, spans[3].Span, spans[4].Span, destination);
+                break;
+            case 6:
+                batch.CreateDelegate<Batch6>()(spans[0].Span, spans[1].Span, spans[2].Span, spans[3].Span, spans[4].Span, spans[5].Span, destination);
+                break;
+            case 7:
+                batch.CreateDelegate<Batch7>()(spans[0].Span, spans[1].Span, spans[2].Span, spans[3].Span, spans[4].Span, spans[5].Span, spans[6].Span, destination);
+                break;
+            default:
+                batch.CreateDelegate<Batch8>()(spans[0].Span, spans[1].Span, spans[2].Span, spans[3].Span, spans[4].Span, spans[5].Span, spans[6].Span, spans[7].Span, destination);
+                break;
+        }
+    }
+
+    private delegate void Batch2(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination);
+
+    private delegate void Batch3(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, Span<double> destination);
+
+    private delegate void Batch4(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> d, Span<double> destination);
+
+    private delegate void Batch5(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> d, ReadOnlySpan<double> e, Span<double> destination);
+
+    private delegate void Batch6(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> d, ReadOnlySpan<double> e, ReadOnlySpan<double> f, Span<double> destination);
+
+    private delegate void Batch7(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> d, ReadOnlySpan<double> e, ReadOnlySpan<double> f, ReadOnlySpan<double> g, Span<double> destination);
+
+    private delegate void Batch8(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> d, ReadOnlySpan<double> e, ReadOnlySpan<double> f, ReadOnlySpan<double> g, ReadOnlySpan<double> h, Span<double> destination);
 
     internal static string Source()
     {
