@@ -10,8 +10,22 @@ using PolyNet.Generators.Polynomials;
 namespace PolyNet.Generators.Tests.Flattening;
 
 /// <summary>The cost model against the theorems (DESIGN.md §2.5) and an independent brute force over group sizes.</summary>
-public sealed class FlatCostTests
+public sealed class FlatCostTests(Xunit.Abstractions.ITestOutputHelper output)
 {
+    [Fact]
+    public void Cost_table_for_README()
+    {
+        output.WriteLine("| n | " + string.Join(" | ", Enumerable.Range(1, 5).Select(k => $"k = {k}")) + " | deep |");
+        foreach (int n in new[] { 2, 3, 4, 5, 6, 8, 16, 32 })
+        {
+            var monomial = ImmutableArray.CreateRange(Enumerable.Repeat(1, n));
+            var deep = HamiltonianCost.At(n, [monomial], 0)!;
+            var cells = Enumerable.Range(1, 5).Select(k => k >= deep.HiddenLayers ? "deep" : HamiltonianCost.At(n, [monomial], k)!.NeuronText);
+            output.WriteLine($"| {n} | {string.Join(" | ", cells)} | {deep.NeuronText} in {deep.HiddenLayers} |");
+            Assert.Equal(BigInteger.Pow(2, n), HamiltonianCost.At(n, [monomial], 1)!.Neurons);
+        }
+    }
+
     [Fact]
     public void One_hidden_layer_costs_two_to_the_n_exactly()
     {

@@ -18,7 +18,7 @@ public sealed class FlatNetworkTests(ITestOutputHelper output)
 {
     private const int RandomPoints = 400;
 
-    /// <summary>(expression, variables, MaxHiddenLayers): products of n = 2..8 at every depth below deep, powers, sums.</summary>
+    /// <summary>(expression, variables, MaxHiddenLayers): products of n = 2..8 at every depth up to deep, powers, sums.</summary>
     internal static readonly (string Expression, string[] Variables, int Layers)[] Cases = BuildCases();
 
     private static readonly Lazy<Assembly> Compiled = new(() =>
@@ -172,7 +172,7 @@ public sealed class FlatNetworkTests(ITestOutputHelper output)
         {
             var variables = names.Take(n).ToArray();
             int deep = Cost.HamiltonianCost.DeepDepth(n);
-            for (int k = 1; k < Math.Max(deep, 2); k++)
+            for (int k = 1; k <= deep; k++)
             {
                 cases.Add((string.Join("*", variables), variables, k));
             }
