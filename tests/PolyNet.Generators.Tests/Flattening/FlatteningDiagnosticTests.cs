@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolyNet.Generators.Emit;
+using PolyNet.Generators.Tests.Diagnostics;
 using PolyNet.Generators.Tests.Infrastructure;
 
 namespace PolyNet.Generators.Tests.Flattening;
@@ -35,8 +36,8 @@ public sealed class FlatteningDiagnosticTests
         var diagnostic = Assert.Single(GeneratorHarness.Analyze(run.Output));
         Assert.Equal("PNET100", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
-        Assert.Equal("1", SpanText(diagnostic));
-        Assert.Equal("4:55-4:56", LineSpan(diagnostic));
+        Assert.Equal("1", DiagnosticTests.SpanText(diagnostic));
+        Assert.Equal("4:55-4:56", DiagnosticTests.LineSpan(diagnostic));
         Assert.Equal(
             "Flattening a*b*c*d*e*f*g*h into 1 hidden layer costs 256 neurons, 9.1× the deep network's 28 in 3 layers, and raises the error bound from 3.9e-12 to 1.8e-4",
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
@@ -64,7 +65,7 @@ public sealed class FlatteningDiagnosticTests
         Assert.Equal("PNET101", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
         Assert.Equal(Message, diagnostic.GetMessage(CultureInfo.InvariantCulture));
-        Assert.Equal("1", SpanText(diagnostic));
+        Assert.Equal("1", DiagnosticTests.SpanText(diagnostic));
         Assert.Equal("3", diagnostic.Properties["ShallowestDepth"]);
 
         string generated = Assert.Single(run.Sources).SourceText.ToString();
@@ -95,9 +96,9 @@ public sealed class FlatteningDiagnosticTests
         var summaries = GeneratorHarness.Analyze(run.Output, includeSummaries: true).Where(d => d.Id == "PNET102").ToList();
         Assert.Equal(2, summaries.Count);
         Assert.All(summaries, d => Assert.Equal(DiagnosticSeverity.Info, d.DefaultSeverity));
-        Assert.Equal("Deep", SpanText(summaries[0]));
+        Assert.Equal("Deep", DiagnosticTests.SpanText(summaries[0]));
         Assert.Equal("'Deep' compiles to 28 neurons in 3 hidden layers, max error 3.9e-12", summaries[0].GetMessage(CultureInfo.InvariantCulture));
-        Assert.Equal("Flat", SpanText(summaries[1]));
+        Assert.Equal("Flat", DiagnosticTests.SpanText(summaries[1]));
         Assert.Equal("'Flat' compiles to 8 neurons in 1 hidden layer, max error 6.4e-4", summaries[1].GetMessage(CultureInfo.InvariantCulture));
     }
 
@@ -128,13 +129,4 @@ public sealed class FlatteningDiagnosticTests
     }
 
     internal static string[] Names(int count) => Enumerable.Range(0, count).Select(i => "v" + i).ToArray();
-
-    internal static string SpanText(Diagnostic diagnostic) =>
-        diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
-
-    private static string LineSpan(Diagnostic diagnostic)
-    {
-        var span = diagnostic.Location.GetLineSpan();
-        return $"{span.StartLinePosition.Line + 1}:{span.StartLinePosition.Character + 1}-{span.EndLinePosition.Line + 1}:{span.EndLinePosition.Character + 1}";
-    }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace PolyNet.Generators.Network.Flat;
@@ -107,7 +106,8 @@ internal sealed class FlatCalibration
         double bestBound = double.PositiveInfinity;
         foreach (double bias in UsableRoots(degree))
         {
-            double lambda = MinimiseLambda(l => Bound(degree, precision, bias, l, degree, spread));
+            // Rounding falls like u/λ^(d−1), truncation rises like λ⁴: search λ in [1e-4, 1].
+            double lambda = ScaleSearch.Minimise(l => Bound(degree, precision, bias, l, degree, spread), 1e-4, 1.0, 60);
             double bound = Bound(degree, precision, bias, lambda, degree, spread);
             if (bound < bestBound)
             {
@@ -160,36 +160,5 @@ internal sealed class FlatCalibration
         }
 
         return (low + high) / 2;
-    }
-
-    /// <summary>Golden-section search on log λ in [1e-4, 1] (the bound falls like u/λᵈ, then rises like λ⁴); 3 significant digits.</summary>
-    private static double MinimiseLambda(Func<double, double> bound)
-    {
-        double lo = Math.Log(1e-4), hi = Math.Log(1.0);
-        double ratio = (Math.Sqrt(5) - 1) / 2;
-        double a = hi - (ratio * (hi - lo)), c = lo + (ratio * (hi - lo));
-        double fa = bound(Math.Exp(a)), fc = bound(Math.Exp(c));
-        for (int i = 0; i < 60; i++)
-        {
-            if (fa < fc)
-            {
-                hi = c;
-                c = a;
-                fc = fa;
-                a = hi - (ratio * (hi - lo));
-                fa = bound(Math.Exp(a));
-            }
-            else
-            {
-                lo = a;
-                a = c;
-                fa = fc;
-                c = lo + (ratio * (hi - lo));
-                fc = bound(Math.Exp(c));
-            }
-        }
-
-        double lambda = Math.Exp((lo + hi) / 2);
-        return double.Parse(lambda.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 }
