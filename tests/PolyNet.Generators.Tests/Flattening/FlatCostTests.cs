@@ -102,7 +102,7 @@ public sealed class FlatCostTests(Xunit.Abstractions.ITestOutputHelper output)
         var monomials = Monomials("x*y*z*w + x*y*z + 3*x*y", variables);
         Assert.Equal((BigInteger)(16 + 8 + 4), HamiltonianCost.At(4, monomials, 1)!.Neurons);
 
-        // k = 2: x*y*z*w flattened (16 neurons is the DP's cheapest in 2 layers: 4 + 4 + 4 = 12), the rest deep with sharing.
+        // k = 2 is the deep depth here: the limit changes nothing and the cost is the planner's, with sharing.
         var two = HamiltonianCost.At(4, monomials, 2)!;
         Assert.Equal(HamiltonianCost.At(4, monomials, 0), two);
     }
