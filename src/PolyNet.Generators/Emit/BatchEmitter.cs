@@ -122,7 +122,7 @@ internal static class BatchEmitter
                 used.UnionWith(network.Neurons[gate.FirstNeuron].Synapses.Select(s => s.Source));
             }
 
-            foreach (var input in new[] { gate.Left, gate.Right })
+            foreach (var input in gate.Flat?.Operands.ToArray() ?? new[] { gate.Left, gate.Right })
             {
                 if (!input.IsGate)
                 {

@@ -102,6 +102,12 @@ internal sealed class ForwardPassEmitter
             return;
         }
 
+        if (gate.Flat is { } flat)
+        {
+            new FlatGateEmitter(_arithmetic, Value, name => _prefix + name).Emit(writer, index, gate, flat);
+            return;
+        }
+
         string type = _arithmetic.Type;
         string g = Local("g", index), p = Local("p", index), ep = Local("ep", index), dp = Local("dp", index);
         string left = Value(gate.Left), right = Value(gate.Right);

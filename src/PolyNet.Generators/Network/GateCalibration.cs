@@ -69,36 +69,8 @@ internal sealed class GateCalibration
     {
         double Bound(double lambda) => ErrorBound(kind, precision, lambda);
 
-        // The bound is unimodal in log λ (u/λ² falling, λ⁴ rising): golden-section search on [1e-5, 0.5].
-        double lo = Math.Log(1e-5), hi = Math.Log(0.5);
-        double ratio = (Math.Sqrt(5) - 1) / 2;
-        double a = hi - (ratio * (hi - lo)), c = lo + (ratio * (hi - lo));
-        double fa = Bound(Math.Exp(a)), fc = Bound(Math.Exp(c));
-        for (int i = 0; i < 80; i++)
-        {
-            if (fa < fc)
-            {
-                hi = c;
-                c = a;
-                fc = fa;
-                a = hi - (ratio * (hi - lo));
-                fa = Bound(Math.Exp(a));
-            }
-            else
-            {
-                lo = a;
-                a = c;
-                fa = fc;
-                c = lo + (ratio * (hi - lo));
-                fc = Bound(Math.Exp(c));
-            }
-        }
-
-        // Round λ to 3 significant digits so the generated weights read well and stay stable across runtimes.
-        double lambda = RoundSignificant(Math.Exp((lo + hi) / 2), 3);
+        // The bound is unimodal in log λ (u/λ falling, λ⁴ rising): search [1e-5, 0.5].
+        double lambda = ScaleSearch.Minimise(Bound, 1e-5, 0.5, 80);
         return new GateCalibration(lambda, ErrorBound(kind, precision, lambda));
     }
-
-    private static double RoundSignificant(double value, int digits) =>
-        double.Parse(value.ToString("G" + digits, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 }

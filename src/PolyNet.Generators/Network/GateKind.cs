@@ -11,6 +11,9 @@ internal enum GateKind
 
     /// <summary>∏ y over a set of k bits with 1 neuron: σ(β(Σy − k + ½)) (DESIGN.md §2.4); spins read as y = (s + 1)/2.</summary>
     BitProduct,
+
+    /// <summary>A flat product of several values in one layer (DESIGN.md §2.5); see <see cref="Flat.FlatProductModel"/>.</summary>
+    Flat,
 }
 
 internal static class GateKindExtensions

@@ -9,6 +9,7 @@ namespace PolyNet.Generators.Network;
 /// <param name="Bound">An upper bound on |exact value|.</param>
 /// <param name="Error">An upper bound on |computed value − exact value| inside the input bounds.</param>
 /// <param name="FirstNeuron">Index of its first neuron in the network's neuron list.</param>
+/// <param name="Flat">The operands, weights and neuron pairs of a <see cref="GateKind.Flat"/> gate; null otherwise.</param>
 internal sealed record GateModel(
     GateKind Kind,
     string Label,
@@ -20,4 +21,5 @@ internal sealed record GateModel(
     int Layer,
     int FirstNeuron,
     double Bound,
-    double Error);
+    double Error,
+    Flat.FlatProductModel? Flat = null);

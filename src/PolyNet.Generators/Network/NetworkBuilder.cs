@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using PolyNet.Generators.Cost;
+using PolyNet.Generators.Network.Flat;
 using PolyNet.Generators.Parse;
 using PolyNet.Generators.Polynomials;
 
@@ -24,11 +26,16 @@ internal static class NetworkBuilder
         NumericPrecision precision,
         CancellationToken cancellationToken = default,
         double? lambdaOverride = null,
-        IReadOnlyList<double>? inputErrors = null)
+        IReadOnlyList<double>? inputErrors = null,
+        int maxHiddenLayers = 0)
     {
         int variableCount = variables.Count;
         var nonlinear = terms.Where(t => t.Degree >= 2).ToList();
-        var plan = ProductPlanner.Plan(variableCount, nonlinear.Select(t => t.Exponents).ToList(), ExpressionLimits.MaxHiddenNeurons, cancellationToken);
+
+        // Under a depth limit (DESIGN.md §2.5) the monomials too deep for it are flattened; the rest stay deep.
+        bool limited = !HamiltonianCost.IsDeep(nonlinear.Select(t => t.Exponents).ToList(), maxHiddenLayers);
+        var deepTerms = limited ? nonlinear.Where(t => HamiltonianCost.DeepDepth(t.Degree) <= maxHiddenLayers).ToList() : nonlinear;
+        var plan = ProductPlanner.Plan(variableCount, deepTerms.Select(t => t.Exponents).ToList(), ExpressionLimits.MaxHiddenNeurons, cancellationToken);
         if (plan is null)
         {
             return new NetworkBuildResult(null, string.Format(
@@ -120,13 +127,21 @@ internal static class NetworkBuilder
                 nodeError[n]));
         }
 
+        var layered = new LayeredProductBuilder(variables, bounds, precision, gates, neurons);
+        var flatValues = new Dictionary<NetworkTerm, FlatValue>();
+        foreach (var term in limited ? nonlinear.Where(t => HamiltonianCost.DeepDepth(t.Degree) > maxHiddenLayers) : Enumerable.Empty<NetworkTerm>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            flatValues[term] = layered.Build(term.Exponents, maxHiddenLayers);
+        }
+
         // Output map: constant + linear terms + coefficient × gate output.
         double constant = 0;
         var linear = new double[variableCount];
         var gateTerms = new List<(int Gate, double Coefficient)>();
         var output = new LinearForm();
         double errorSum = 0, magnitude = 0;
-        int nonlinearIndex = 0;
+        int deepIndex = 0;
         foreach (var term in terms)
         {
             double coefficient = precision.Round(term.Coefficient);
@@ -145,13 +160,15 @@ internal static class NetworkBuilder
             }
             else
             {
-                int node = plan.Roots[nonlinearIndex++];
-                gateTerms.Add((nodeValue[node].Index, coefficient));
-                output.AddScaled(nodeForm[node], coefficient);
-                errorSum += Math.Abs(coefficient) * nodeError[node];
-                magnitude += Math.Abs(coefficient) * (nodeBound[node] + nodeError[node]);
+                var value = flatValues.TryGetValue(term, out var flat) ? flat : DeepValue(plan.Roots[deepIndex++]);
+                gateTerms.Add((value.Ref.Index, coefficient));
+                output.AddScaled(value.Form, coefficient);
+                errorSum += Math.Abs(coefficient) * value.Error;
+                magnitude += Math.Abs(coefficient) * value.Scale;
             }
         }
+
+        FlatValue DeepValue(int node) => new(nodeValue[node], nodeForm[node], nodeBound[node], nodeError[node], 0, default);
 
         // Rounding of the output sum (γ_n) and of the coefficients (one u each).
         int operations = terms.Count + 2;

@@ -11,6 +11,9 @@ internal enum ExpressionErrorKind
 
     /// <summary>PNET005: a documented size limit was exceeded.</summary>
     LimitExceeded,
+
+    /// <summary>PNET101: the network at the requested MaxHiddenLayers exceeds a limit (the deep one may not).</summary>
+    FlatteningLimitExceeded,
 }
 
 /// <summary>An error found in the expression, with the span of the offending text inside the string value.</summary>

@@ -57,9 +57,16 @@ internal static class HamiltonianCompiler
             terms.Add(new NetworkTerm(Enumerable.Range(0, variables.Count).Select(v => monomial[v]).ToImmutableArray(), value));
         }
 
+        // Bits and spins are one layer already: a depth limit only reshapes continuous Hamiltonians.
+        int maxHiddenLayers = binary ? 0 : input.MaxHiddenLayers;
+        if (DepthLimitCheck.Refusal(polynomial, terms, maxHiddenLayers, wholeExpression, cancellationToken) is { } refusal)
+        {
+            return CompiledHamiltonian.Failed(ImmutableArray.Create(refusal));
+        }
+
         var built = binary
             ? BinaryNetworkBuilder.Build(variables, bounds, input.Kinds, polynomial, precision, cancellationToken)
-            : NetworkBuilder.Build(variables, bounds, terms.ToImmutable(), precision, cancellationToken);
+            : NetworkBuilder.Build(variables, bounds, terms.ToImmutable(), precision, cancellationToken, maxHiddenLayers: maxHiddenLayers);
         if (built.Network is not { } network)
         {
             return Refuse(wholeExpression, built.LimitMessage!);

@@ -13,11 +13,15 @@ internal static class DiagnosticIds
     public const string InvalidArgument = "PNET006";
     public const string InvalidSpin = "PNET007";
     public const string BoundOnBinary = "PNET008";
+    public const string CostlyFlattening = "PNET100";
+    public const string FlatteningLimitExceeded = "PNET101";
+    public const string NetworkSummary = "PNET102";
 
     public static string For(ExpressionErrorKind kind) => kind switch
     {
         ExpressionErrorKind.UnknownVariable => UnknownVariable,
         ExpressionErrorKind.LimitExceeded => LimitExceeded,
+        ExpressionErrorKind.FlatteningLimitExceeded => FlatteningLimitExceeded,
         _ => SyntaxError,
     };
 }

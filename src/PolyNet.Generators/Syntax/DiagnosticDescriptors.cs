@@ -33,8 +33,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BoundOnBinary = Create(
         DiagnosticIds.BoundOnBinary, "[Bound] on a bit or spin parameter", "{0}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor CostlyFlattening = Create(
+        DiagnosticIds.CostlyFlattening, "Flattening costs more than twice the deep network", "{0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor FlatteningLimitExceeded = Create(
+        DiagnosticIds.FlatteningLimitExceeded, "The requested depth exceeds a size limit", "{0}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NetworkSummary = Create(
+        DiagnosticIds.NetworkSummary, "What the Hamiltonian compiles to", "{0}", DiagnosticSeverity.Info);
+
     public static DiagnosticDescriptor ForId(string id) => id switch
     {
+        DiagnosticIds.FlatteningLimitExceeded => FlatteningLimitExceeded,
         DiagnosticIds.SyntaxError => SyntaxError,
         DiagnosticIds.UnknownVariable => UnknownVariable,
         DiagnosticIds.UnusedParameter => UnusedParameter,

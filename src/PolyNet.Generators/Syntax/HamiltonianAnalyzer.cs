@@ -6,13 +6,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PolyNet.Generators.Pipeline;
 using PolyNet.Generators.Network;
+using PolyNet.Generators.Parse;
 using PolyNet.Generators.Polynomials;
 using PolyNet.Generators.Spec;
 
 namespace PolyNet.Generators.Syntax;
 
 /// <summary>
-/// Reports PNET001–PNET008 live in the IDE, running the same stages as the generator so both agree.
+/// Reports PNET001–PNET008 and PNET100–PNET102 live in the IDE, running the same stages as the generator so both agree.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
@@ -25,7 +26,10 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.LimitExceeded,
         DiagnosticDescriptors.InvalidArgument,
         DiagnosticDescriptors.InvalidSpin,
-        DiagnosticDescriptors.BoundOnBinary);
+        DiagnosticDescriptors.BoundOnBinary,
+        DiagnosticDescriptors.CostlyFlattening,
+        DiagnosticDescriptors.FlatteningLimitExceeded,
+        DiagnosticDescriptors.NetworkSummary);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -81,11 +85,12 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
         var kinds = method.Parameters.Select((p, i) => read.Spec?.Parameters[i].Kind ?? VariableKind.Continuous).ToImmutableArray();
         var input = new HamiltonianInput(expression, method.Parameters.Select(p => p.Name).ToImmutableArray(), bounds, kinds, precision, read.Spec?.MaxHiddenLayers ?? 0);
         var compiled = HamiltonianCompiler.Compile(input, context.CancellationToken);
-        foreach (var error in compiled.Errors)
+        foreach (var error in compiled.Errors.Where(e => e.Kind != ExpressionErrorKind.FlatteningLimitExceeded))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ForId(DiagnosticIds.For(error.Kind)), map.GetLocation(error.Span), error.Message));
         }
 
+        FlatteningDiagnostics.Report(context, declaration, attribute, input, compiled, read.Spec);
         if (compiled.Polynomial is { } polynomial)
         {
             for (int v = 0; v < method.Parameters.Length; v++)

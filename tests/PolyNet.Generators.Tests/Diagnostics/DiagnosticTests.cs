@@ -462,10 +462,10 @@ public sealed class DiagnosticTests
         Assert.Contains($"throw new global::System.InvalidOperationException({Literals.String(id + ": " + message)});", generated, StringComparison.Ordinal);
     }
 
-    private static string SpanText(Diagnostic diagnostic) =>
+    internal static string SpanText(Diagnostic diagnostic) =>
         diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
 
-    private static string LineSpan(Diagnostic diagnostic)
+    internal static string LineSpan(Diagnostic diagnostic)
     {
         var span = diagnostic.Location.GetLineSpan();
         return $"{span.StartLinePosition.Line + 1}:{span.StartLinePosition.Character + 1}-{span.EndLinePosition.Line + 1}:{span.EndLinePosition.Character + 1}";

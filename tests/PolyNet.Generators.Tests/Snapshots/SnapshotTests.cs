@@ -25,6 +25,17 @@ public sealed class GeneratedSourceSnapshotTests
         """);
 
     [Fact]
+    public void Flat_triple_product_in_one_hidden_layer() => SnapshotGenerated(nameof(Flat_triple_product_in_one_hidden_layer), """
+        using PolyNet;
+
+        public static partial class Physics
+        {
+            [Hamiltonian("x*y*z + x^2", MaxHiddenLayers = 1)]
+            public static partial double Flat(double x, double y, double z);
+        }
+        """);
+
+    [Fact]
     public void Float_triple_product() => SnapshotGenerated(nameof(Float_triple_product), """
         using PolyNet;
 
@@ -149,7 +160,7 @@ public sealed class GeneratedSourceSnapshotTests
         AssertCompilesWithoutDiagnostics(run.Output);
 
         var text = new StringBuilder();
-        foreach (var diagnostic in GeneratorHarness.Analyze(run.Output))
+        foreach (var diagnostic in GeneratorHarness.Analyze(run.Output, includeSummaries: true))
         {
             var span = diagnostic.Location.GetLineSpan();
             text.Append(diagnostic.Id).Append(' ')
