@@ -83,7 +83,7 @@ foreach (double temperature in new[] { 0.5, 1, 2, 5 })
     }
 
     double z = Math.Exp(-groundEnergy / temperature) * shiftedZ;
-    Console.WriteLine($"{temperature,4:F1} {z,12:E4} {1 / shiftedZ,11:F6} {energySum / shiftedZ,9:F4} {magnetisationSum / shiftedZ,7:F4}");
+    Console.WriteLine($"{temperature,4:F1} {z,12:0.0000e+0} {1 / shiftedZ,11:F6} {energySum / shiftedZ,9:F4} {magnetisationSum / shiftedZ,7:F4}");
 }
 
 Console.WriteLine($"(ground state {Picture(groundState)}, H = {groundEnergy:R}; |M| is out of {Spins})");
