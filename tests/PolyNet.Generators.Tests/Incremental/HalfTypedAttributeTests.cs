@@ -27,6 +27,18 @@ public sealed class HalfTypedAttributeTests
         }
     }
 
+    /// <summary>Bits, spins, a depth limit and mixed kinds, typed character by character.</summary>
+    [Theory]
+    [InlineData("""using PolyNet; public static partial class S { [Hamiltonian("-s1*s2 + 0.5*a*x - s2 + a*b", MaxHiddenLayers = 1)] public static partial double E([Spin] int s1, [Spin] sbyte s2, bool a, bool b, [Bound(2)] double x); }""")]
+    [InlineData("""using PolyNet; public static partial class S { [Hamiltonian("x*y*s + b")] public static partial float F(float x, float y, [Spin] sbyte s, bool b); }""")]
+    public void Every_prefix_of_a_bit_and_spin_declaration_is_handled(string full)
+    {
+        for (int length = 0; length <= full.Length; length++)
+        {
+            CheckQuietly(full[..length]);
+        }
+    }
+
     private static void CheckQuietly(string source)
     {
         var compilation = GeneratorHarness.CreateCompilation(source);
