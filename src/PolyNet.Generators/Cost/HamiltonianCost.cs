@@ -31,6 +31,7 @@ internal static class HamiltonianCost
     public static int DeepDepth(IReadOnlyList<ImmutableArray<int>> monomials) =>
         monomials.Count == 0 ? 0 : monomials.Max(m => DeepDepth(m.Sum()));
 
+    /// <summary>⌈log₂ D⌉: the hidden layers of a product tree of degree D.</summary>
     public static int DeepDepth(int degree)
     {
         int depth = 0;
@@ -42,6 +43,10 @@ internal static class HamiltonianCost
         return depth;
     }
 
+    /// <summary>True when a limit of <paramref name="maxHiddenLayers"/> (0 = none) is too shallow for the monomial's deep tree.</summary>
+    public static bool NeedsFlattening(ImmutableArray<int> monomial, int maxHiddenLayers) =>
+        maxHiddenLayers > 0 && DeepDepth(monomial.Sum()) > maxHiddenLayers;
+
     /// <summary>True when the limit changes nothing: the deep network already fits in it.</summary>
     public static bool IsDeep(IReadOnlyList<ImmutableArray<int>> monomials, int maxHiddenLayers) =>
         maxHiddenLayers <= 0 || maxHiddenLayers >= DeepDepth(monomials);
@@ -49,24 +54,20 @@ internal static class HamiltonianCost
     /// <summary>The cost at a depth limit (0 = none); null when the deep part alone passes the planner's neuron limit.</summary>
     public static DepthCost? At(int variableCount, IReadOnlyList<ImmutableArray<int>> monomials, int maxHiddenLayers, CancellationToken cancellationToken = default)
     {
-        bool deep = IsDeep(monomials, maxHiddenLayers);
-        var shallow = deep ? monomials : monomials.Where(m => DeepDepth(m.Sum()) <= maxHiddenLayers).ToList();
-        var plan = ProductPlanner.Plan(variableCount, shallow.ToList(), ExpressionLimits.MaxHiddenNeurons, cancellationToken);
+        var shallow = monomials.Where(m => !NeedsFlattening(m, maxHiddenLayers)).ToList();
+        var plan = ProductPlanner.Plan(variableCount, shallow, ExpressionLimits.MaxHiddenNeurons, cancellationToken);
         if (plan is null)
         {
             return null;
         }
 
         BigInteger neurons = plan.NeuronCount;
-        int layers = shallow.Count == 0 ? 0 : DeepDepth(shallow);
-        if (!deep)
+        int layers = DeepDepth(shallow);
+        foreach (var monomial in monomials.Where(m => NeedsFlattening(m, maxHiddenLayers)))
         {
-            foreach (var monomial in monomials.Where(m => DeepDepth(m.Sum()) > maxHiddenLayers))
-            {
-                var monomialPlan = MonomialCost.Plan(monomial, maxHiddenLayers);
-                neurons += monomialPlan.Neurons;
-                layers = Math.Max(layers, monomialPlan.HiddenLayers);
-            }
+            var monomialPlan = MonomialCost.Plan(monomial, maxHiddenLayers);
+            neurons += monomialPlan.Neurons;
+            layers = Math.Max(layers, monomialPlan.HiddenLayers);
         }
 
         return new DepthCost(neurons, layers);
@@ -74,11 +75,9 @@ internal static class HamiltonianCost
 
     /// <summary>The largest degree of a single flat product at this depth limit (0 when nothing is flattened).</summary>
     public static int WidestFlatProduct(IReadOnlyList<ImmutableArray<int>> monomials, int maxHiddenLayers) =>
-        IsDeep(monomials, maxHiddenLayers)
-            ? 0
-            : monomials.Where(m => DeepDepth(m.Sum()) > maxHiddenLayers)
-                .SelectMany(m => MonomialCost.Plan(m, maxHiddenLayers).FirstLayerGroups.Select(g => g.Sum(v => m[v])))
-                .DefaultIfEmpty(0).Max();
+        monomials.Where(m => NeedsFlattening(m, maxHiddenLayers))
+            .SelectMany(m => MonomialCost.Plan(m, maxHiddenLayers).FirstLayerGroups.Select(g => g.Sum(v => m[v])))
+            .DefaultIfEmpty(0).Max();
 
     /// <summary>
     /// The smallest k whose cost is at most <paramref name="factor"/> × the deep cost (the deep depth when no

@@ -15,10 +15,7 @@ internal static class BinaryDescription
             return;
         }
 
-        // The last argument closes the call with ");": move that to the new last argument.
-        int last = arguments.Count - 1;
-        arguments[last] = arguments[last].Substring(0, arguments[last].Length - 2);
         var kinds = spec.Parameters.Select(p => "global::PolyNet.InputKind." + p.Kind.ToString());
-        arguments.Add($"inputKinds: new global::PolyNet.InputKind[] {{ {string.Join(", ", kinds)} }});");
+        arguments.Add($"inputKinds: new global::PolyNet.InputKind[] {{ {string.Join(", ", kinds)} }}");
     }
 }

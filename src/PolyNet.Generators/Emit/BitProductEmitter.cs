@@ -20,7 +20,7 @@ internal static class BitProductEmitter
         var sum = new StringBuilder();
         foreach (var synapse in neuron.Synapses)
         {
-            sum.Append(sum.Length == 0 ? string.Empty : " + ").Append($"{arithmetic.Constant(synapse.Weight)} * {input(synapse.Source)}");
+            sum.AppendTerm(synapse.Weight, input(synapse.Source), arithmetic.Constant, omitUnit: false);
         }
 
         sum.Append(neuron.Bias < 0 ? " - " : " + ").Append(arithmetic.Constant(Math.Abs(neuron.Bias)));
@@ -51,7 +51,7 @@ internal static class BitProductEmitter
         var text = new StringBuilder(literal(constant));
         foreach (var (coefficient, value) in terms)
         {
-            text.Append(coefficient < 0 ? " - " : " + ").Append($"{literal(Math.Abs(coefficient))} * {value}");
+            text.AppendTerm(coefficient, value, literal, omitUnit: false);
         }
 
         return text.ToString();

@@ -64,7 +64,7 @@ internal sealed class FlatGateEmitter
             }
         }
 
-        double constant = flat.IsEven ? flat.ExpNegBias * (flat.ExpNegBias - 1) / (1 + flat.ExpNegBias) : flat.ExpNegBias;
+        double constant = flat.IsEven ? Sigmoid.PairConstantFor(flat.ExpNegBias) : flat.ExpNegBias;
         var terms = flat.Pairs.Select((pair, k) => Term(pair, k == 0)).ToList();
         writer.Line($"{type} {_local("g" + Literals.Int(index))} = {_arithmetic.Constant(flat.OutputScale * constant)} * ({string.Concat(terms.Take(TermsPerLine))}{(terms.Count <= TermsPerLine ? ");" : string.Empty)}");
         for (int start = TermsPerLine; start < terms.Count; start += TermsPerLine)
@@ -74,29 +74,17 @@ internal sealed class FlatGateEmitter
         }
     }
 
-    private string Term(FlatPair pair, bool first)
-    {
-        double magnitude = Math.Abs(pair.Coefficient);
-        string value = _local($"df{pair.Id}");
-        string product = magnitude == 1 ? value : $"{_arithmetic.Constant(magnitude)} * {value}";
-        string sign = pair.Coefficient < 0 ? (first ? "-" : " - ") : (first ? string.Empty : " + ");
-        return sign + product;
-    }
+    private string Term(FlatPair pair, bool first) => SignedTerm.Format(pair.Coefficient, _local($"df{pair.Id}"), _arithmetic.Constant, first);
 
     private string Preactivation(FlatPair pair, List<string> scaled)
     {
         var text = new System.Text.StringBuilder();
         for (int i = 0; i < pair.Multipliers.Length; i++)
         {
-            int multiplier = pair.Multipliers[i];
-            if (multiplier == 0)
+            if (pair.Multipliers[i] != 0)
             {
-                continue;
+                text.AppendTerm(pair.Multipliers[i], scaled[i], _arithmetic.Constant);
             }
-
-            int magnitude = Math.Abs(multiplier);
-            string term = magnitude == 1 ? scaled[i] : $"{_arithmetic.Constant(magnitude)} * {scaled[i]}";
-            text.Append(multiplier < 0 ? (text.Length == 0 ? "-" : " - ") : (text.Length == 0 ? string.Empty : " + ")).Append(term);
         }
 
         return text.ToString();

@@ -71,10 +71,7 @@ internal sealed class ForwardPassEmitter
 
         foreach (var (coefficient, value) in terms)
         {
-            bool negative = coefficient < 0;
-            double magnitude = negative ? -coefficient : coefficient;
-            string product = magnitude == 1 ? value : $"{_arithmetic.Constant(magnitude)} * {value}";
-            text.Append(text.Length == 0 ? (negative ? "-" : string.Empty) : (negative ? " - " : " + ")).Append(product);
+            text.AppendTerm(coefficient, value, _arithmetic.Constant);
         }
 
         return text.ToString();

@@ -47,22 +47,18 @@ internal static class NetworkDescriptionEmitter
             $"termExponents: {Array("int", compiled.Terms.SelectMany(t => t.Exponents).Select(Literals.Int))}",
             $"maxError: {Literals.Double(network.MaxError)}",
             $"restPreactivations: {Array("double", neurons.Select(n => Literals.Double(n.RestPreactivation)))}",
-            $"restOutput: {Literals.Double(network.RestOutput())});",
+            $"restOutput: {Literals.Double(network.RestOutput())}",
         };
         BinaryDescription.AddInputKinds(arguments, spec);
 
         for (int i = 0; i < arguments.Count; i++)
         {
-            string separator = i < arguments.Count - 1 ? "," : string.Empty;
             foreach (string line in arguments[i].Split('\n'))
             {
                 writer.Line("    " + line);
             }
 
-            if (separator.Length > 0)
-            {
-                ReplaceLastLineEnding(writer, separator);
-            }
+            writer.AppendToLastLine(i < arguments.Count - 1 ? "," : ");");
         }
     }
 
@@ -108,5 +104,4 @@ internal static class NetworkDescriptionEmitter
         return string.Join("\n", lines);
     }
 
-    private static void ReplaceLastLineEnding(IndentedWriter writer, string suffix) => writer.AppendToLastLine(suffix);
 }

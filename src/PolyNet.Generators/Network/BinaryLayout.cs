@@ -65,8 +65,9 @@ internal sealed class BinaryLayout
     /// <summary>The number of terms the output sums.</summary>
     public int TermCount { get; private set; }
 
+    /// <param name="bounds">|value| ≤ bound per input, 1 for bits and spins.</param>
     public IReadOnlyList<double> GateVariableBounds(IReadOnlyList<double> bounds) =>
-        GateVariableSources.Select(s => s.Input >= 0 && Kinds[s.Input] == VariableKind.Continuous ? bounds[s.Input] : 1.0).ToList();
+        GateVariableSources.Select(s => s.Input >= 0 ? bounds[s.Input] : 1.0).ToList();
 
     /// <summary>Files one term of the bit-form polynomial (spins' indices standing for their bits).</summary>
     public void Add(Monomial monomial, Rational coefficient)

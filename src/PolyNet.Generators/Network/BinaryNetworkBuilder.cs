@@ -38,6 +38,8 @@ internal static class BinaryNetworkBuilder
                 ExpressionLimits.MaxExpandedTerms));
         }
 
+        // |value| ≤ 1 for bits and spins, whatever bound the caller had for them.
+        var valueBounds = Enumerable.Range(0, variables.Count).Select(v => kinds[v] == VariableKind.Continuous ? bounds[v] : 1.0).ToArray();
         var layout = new BinaryLayout(variables, kinds, precision, betaOverride ?? BitProductCalibration.Beta(precision));
         foreach (var (monomial, coefficient) in MultilinearReduction.SpinsToBits(reduced, kinds).Terms)
         {
@@ -47,12 +49,12 @@ internal static class BinaryNetworkBuilder
 
         // |H| ≤ Σ|c|·∏ bound^r over the user's own (reduced) polynomial: bounds the float output's final rounding.
         double valueBound = reduced.Terms.Sum(t => Math.Abs(t.Coefficient.ToDouble()) * Enumerable.Range(0, variables.Count)
-            .Aggregate(1.0, (product, v) => product * Math.Pow(kinds[v] == VariableKind.Continuous ? bounds[v] : 1, t.Monomial[v])));
+            .Aggregate(1.0, (product, v) => product * Math.Pow(valueBounds[v], t.Monomial[v])));
 
         NetworkModel? gates = null;
         if (layout.GateTerms.Count > 0)
         {
-            var built = NetworkBuilder.Build(layout.GateVariableNames, layout.GateVariableBounds(bounds), layout.GateTerms, precision, cancellationToken, lambdaOverride, layout.GateVariableErrors);
+            var built = NetworkBuilder.Build(layout.GateVariableNames, layout.GateVariableBounds(valueBounds), layout.GateTerms, precision, cancellationToken, lambdaOverride, layout.GateVariableErrors);
             if (built.Network is null)
             {
                 return built;
@@ -61,9 +63,10 @@ internal static class BinaryNetworkBuilder
             gates = built.Network;
         }
 
-        return new NetworkBuildResult(Compose(layout, gates, bounds, precision, valueBound), null);
+        return new NetworkBuildResult(Compose(layout, gates, valueBounds, precision, valueBound), null);
     }
 
+    /// <param name="bounds">|value| ≤ bound per input, 1 for bits and spins.</param>
     private static NetworkModel Compose(BinaryLayout layout, NetworkModel? gateNetwork, IReadOnlyList<double> bounds, NumericPrecision precision, double valueBound)
     {
         int inputs = layout.VariableCount;
@@ -77,7 +80,7 @@ internal static class BinaryNetworkBuilder
         for (int v = 0; v < inputs; v++)
         {
             output.AddWeight(v, linear[v]);
-            magnitude += Math.Abs(linear[v]) * (layout.Kinds[v] == VariableKind.Continuous ? bounds[v] : 1);
+            magnitude += Math.Abs(linear[v]) * bounds[v];
         }
 
         foreach (var product in layout.Products)
@@ -118,9 +121,7 @@ internal static class BinaryNetworkBuilder
         // round to float once: one float u of |result| ≤ valueBound + error, plus the gates' coefficients, which the
         // gate network stores rounded to float.
         magnitude += gatePartMagnitude;
-        int operations = layout.TermCount + 2;
-        double u = NumericPrecision.Double.UnitRoundoff();
-        double rounding = ((operations * u / (1 - (operations * u))) + u) * magnitude;
+        double rounding = NumericPrecision.Double.OutputSumRounding(layout.TermCount, magnitude);
         if (precision == NumericPrecision.Single)
         {
             rounding += precision.UnitRoundoff() * (gatePartMagnitude + valueBound + errorSum);
@@ -128,7 +129,7 @@ internal static class BinaryNetworkBuilder
 
         return new NetworkModel(
             precision,
-            Enumerable.Range(0, inputs).Select(v => layout.Kinds[v] == VariableKind.Continuous ? bounds[v] : 1.0).ToImmutableArray(),
+            bounds.ToImmutableArray(),
             gates.ToImmutableArray(),
             layout.Constant,
             linear.ToImmutableArray(),

@@ -33,8 +33,8 @@ internal static class NetworkBuilder
         var nonlinear = terms.Where(t => t.Degree >= 2).ToList();
 
         // Under a depth limit (DESIGN.md §2.5) the monomials too deep for it are flattened; the rest stay deep.
-        bool limited = !HamiltonianCost.IsDeep(nonlinear.Select(t => t.Exponents).ToList(), maxHiddenLayers);
-        var deepTerms = limited ? nonlinear.Where(t => HamiltonianCost.DeepDepth(t.Degree) <= maxHiddenLayers).ToList() : nonlinear;
+        var flattened = nonlinear.Where(t => HamiltonianCost.NeedsFlattening(t.Exponents, maxHiddenLayers)).ToList();
+        var deepTerms = nonlinear.Where(t => !HamiltonianCost.NeedsFlattening(t.Exponents, maxHiddenLayers)).ToList();
         var plan = ProductPlanner.Plan(variableCount, deepTerms.Select(t => t.Exponents).ToList(), ExpressionLimits.MaxHiddenNeurons, cancellationToken);
         if (plan is null)
         {
@@ -50,7 +50,6 @@ internal static class NetworkBuilder
         var nodeForm = new LinearForm[plan.Nodes.Length];
         var nodeBound = new double[plan.Nodes.Length];
         var nodeError = new double[plan.Nodes.Length];
-        double u = precision.UnitRoundoff();
 
         for (int n = 0; n < plan.Nodes.Length; n++)
         {
@@ -129,7 +128,7 @@ internal static class NetworkBuilder
 
         var layered = new LayeredProductBuilder(variables, bounds, precision, gates, neurons);
         var flatValues = new Dictionary<NetworkTerm, FlatValue>();
-        foreach (var term in limited ? nonlinear.Where(t => HamiltonianCost.DeepDepth(t.Degree) > maxHiddenLayers) : Enumerable.Empty<NetworkTerm>())
+        foreach (var term in flattened)
         {
             cancellationToken.ThrowIfCancellationRequested();
             flatValues[term] = layered.Build(term.Exponents, maxHiddenLayers);
@@ -170,10 +169,7 @@ internal static class NetworkBuilder
 
         FlatValue DeepValue(int node) => new(nodeValue[node], nodeForm[node], nodeBound[node], nodeError[node], 0, default);
 
-        // Rounding of the output sum (γ_n) and of the coefficients (one u each).
-        int operations = terms.Count + 2;
-        double outputRounding = ((operations * u / (1 - (operations * u))) + u) * magnitude;
-        double maxError = RoundUp(errorSum + outputRounding);
+        double maxError = RoundUp(errorSum + precision.OutputSumRounding(terms.Count, magnitude));
 
         var model = new NetworkModel(
             precision,
@@ -205,11 +201,12 @@ internal static class NetworkBuilder
         }
     }
 
-    private static void AddPair(List<NeuronModel> neurons, int layer, LinearForm preactivation)
+    /// <summary>Adds σ(b + p) and σ(b − p); both rest at b, since every preactivation p is 0 at the resting state.</summary>
+    internal static void AddPair(List<NeuronModel> neurons, int layer, LinearForm preactivation, double bias = Sigmoid.GateBias)
     {
-        neurons.Add(new NeuronModel(layer, Sigmoid.GateBias + preactivation.Constant, preactivation.Synapses(), Sigmoid.GateBias));
+        neurons.Add(new NeuronModel(layer, bias + preactivation.Constant, preactivation.Synapses(), bias));
         var negated = new LinearForm().AddScaled(preactivation, -1);
-        neurons.Add(new NeuronModel(layer, Sigmoid.GateBias + negated.Constant, negated.Synapses(), Sigmoid.GateBias));
+        neurons.Add(new NeuronModel(layer, bias + negated.Constant, negated.Synapses(), bias));
     }
 
     /// <summary>Rounds a positive bound up to 3 significant digits: stable text, still a bound.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using PolyNet.Generators.Cost;
 
 namespace PolyNet.Generators.Network;
 
@@ -84,7 +85,7 @@ internal sealed class ProductPlanner
 
         _cancellationToken.ThrowIfCancellationRequested();
         int degree = monomial.Sum();
-        int depth = CeilingLog2(degree);
+        int depth = HamiltonianCost.DeepDepth(degree);
         int half = 1 << (depth - 1);
 
         if (FindSharedFactor(monomial, half) is { } shared)
@@ -192,17 +193,6 @@ internal sealed class ProductPlanner
         }
 
         return ImmutableArray.Create(result);
-    }
-
-    private static int CeilingLog2(int value)
-    {
-        int log = 0;
-        while ((1 << log) < value)
-        {
-            log++;
-        }
-
-        return log;
     }
 
     private sealed class ExponentComparer : IEqualityComparer<ImmutableArray<int>>

@@ -23,7 +23,10 @@ internal static class Sigmoid
     /// K = E(E − 1)/(1 + E): σ(b + p) + σ(b − p) − 2σ(b) = K·(e − 1)²/((e + E)(1 + E·e)) with e = e^(−p), the
     /// exact sum of a ± neuron pair around its resting value, free of the cancellation of the plain sum.
     /// </summary>
-    public const double PairConstant = ExpNegGateBias * (ExpNegGateBias - 1) / (1 + ExpNegGateBias);
+    public static readonly double PairConstant = PairConstantFor(ExpNegGateBias);
+
+    /// <summary>K for a pair around any bias b, given E = e^(−b) (flat products use other biases).</summary>
+    public static double PairConstantFor(double expNegBias) => expNegBias * (expNegBias - 1) / (1 + expNegBias);
 
     public static double Value(double t) => 1.0 / (1.0 + Math.Exp(-t));
 

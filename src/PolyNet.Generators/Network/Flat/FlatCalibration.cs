@@ -53,9 +53,6 @@ internal sealed class FlatCalibration
     /// <summary>σ⁽ᵈ⁾(b): the flat product is the signed neuron sum over 2ᵈλᵈσ⁽ᵈ⁾(b).</summary>
     public double DerivativeAtBias { get; }
 
-    /// <summary>The even-d pair constant K = E(E − 1)/(1 + E): σ(b+p) + σ(b−p) − 2σ(b) = K(e − 1)²/((e + E)(1 + Ee)).</summary>
-    public double EvenPairConstant => ExpNegBias * (ExpNegBias - 1) / (1 + ExpNegBias);
-
     public static FlatCalibration For(int degree, NumericPrecision precision) =>
         Cache.GetOrAdd((degree, precision), key => Calibrate(key.Item1, key.Item2));
 

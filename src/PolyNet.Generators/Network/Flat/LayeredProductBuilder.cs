@@ -213,9 +213,7 @@ internal sealed class LayeredProductBuilder
         }
 
         int firstNeuron = _neurons.Count;
-        _neurons.Add(new NeuronModel(layer, calibration.Bias + preactivation.Constant, preactivation.Synapses(), calibration.Bias));
-        var negated = new LinearForm().AddScaled(preactivation, -1);
-        _neurons.Add(new NeuronModel(layer, calibration.Bias + negated.Constant, negated.Synapses(), calibration.Bias));
+        NetworkBuilder.AddPair(_neurons, layer, preactivation, calibration.Bias);
         int id = _pairs.Count;
         _pairs[key.ToString()] = (id, firstNeuron);
         return new FlatPair(id, true, oriented, 0, firstNeuron);
