@@ -7,6 +7,7 @@ public class DoubleForwardPass : ForwardPassBenchmarks<double>
     {
         Energy => Hamiltonians.EnergyNetwork,
         Product8 => Hamiltonians.Product8Network,
+        Mixed8 => Hamiltonians.Mixed8Network,
         _ => Hamiltonians.OscillatorNetwork,
     };
 
@@ -21,6 +22,9 @@ public class DoubleForwardPass : ForwardPassBenchmarks<double>
             case Product8:
                 for (int k = 0; k < d.Length; k++) { d[k] = Hamiltonians.Product8(i[0][k], i[1][k], i[2][k], i[3][k], i[4][k], i[5][k], i[6][k], i[7][k]); }
                 break;
+            case Mixed8:
+                for (int k = 0; k < d.Length; k++) { d[k] = Hamiltonians.Mixed8(i[0][k], i[1][k], i[2][k], i[3][k], i[4][k], i[5][k], i[6][k], i[7][k]); }
+                break;
             default:
                 for (int k = 0; k < d.Length; k++) { d[k] = Hamiltonians.Oscillator(i[0][k], i[1][k], i[2][k]); }
                 break;
@@ -34,6 +38,7 @@ public class DoubleForwardPass : ForwardPassBenchmarks<double>
         {
             case Energy: Hamiltonians.Energy(i[0], i[1], i[2], d); break;
             case Product8: Hamiltonians.Product8(i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7], d); break;
+            case Mixed8: Hamiltonians.Mixed8(i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7], d); break;
             default: Hamiltonians.Oscillator(i[0], i[1], i[2], d); break;
         }
     }
@@ -48,6 +53,9 @@ public class DoubleForwardPass : ForwardPassBenchmarks<double>
                 break;
             case Product8:
                 for (int k = 0; k < d.Length; k++) { d[k] = Hamiltonians.Product8Exact(i[0][k], i[1][k], i[2][k], i[3][k], i[4][k], i[5][k], i[6][k], i[7][k]); }
+                break;
+            case Mixed8:
+                for (int k = 0; k < d.Length; k++) { d[k] = Hamiltonians.Mixed8Exact(i[0][k], i[1][k], i[2][k], i[3][k], i[4][k], i[5][k], i[6][k], i[7][k]); }
                 break;
             default:
                 for (int k = 0; k < d.Length; k++) { d[k] = Hamiltonians.OscillatorExact(i[0][k], i[1][k], i[2][k]); }

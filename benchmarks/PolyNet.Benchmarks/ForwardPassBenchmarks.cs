@@ -17,16 +17,27 @@ public abstract class ForwardPassBenchmarks<T>
     public const string Energy = "x*y + 3*x*y*z";
     public const string Product8 = "product of 8";
     public const string Oscillator = "anharmonic 3-D";
+    public const string Mixed8 = "mixed products of 8";
+
+    /// <summary>The benchmarked Hamiltonians, in table order.</summary>
+    public static readonly string[] All = [Energy, Product8, Mixed8, Oscillator];
 
     private TensorPrimitivesNetwork<T> _layers = null!;
     private T[] _rooflineSource = null!;
     private T[] _rooflineDestination = null!;
 
-    [Params(Energy, Product8, Oscillator)]
+    [ParamsSource(nameof(AllHamiltonians))]
     public string Hamiltonian { get; set; } = Energy;
 
-    [Params(1, 64, 4096)]
+    [ParamsSource(nameof(Batches))]
     public int Batch { get; set; }
+
+    public static string[] AllHamiltonians => All;
+
+    /// <summary>1, 64 and 4096, or those in POLYNET_BENCH_BATCHES (comma-separated; Program's --batch sets it).</summary>
+    public static int[] Batches => Environment.GetEnvironmentVariable("POLYNET_BENCH_BATCHES") is { Length: > 0 } list
+        ? list.Split(',').Select(int.Parse).ToArray()
+        : [1, 64, 4096];
 
     protected T[][] Inputs { get; private set; } = null!;
 

@@ -19,6 +19,15 @@ public static partial class Hamiltonians
     [Hamiltonian("a*b*c*d*e*f*g*h")]
     public static partial float Product8F(float a, float b, float c, float d, float e, float f, float g, float h);
 
+    /// <summary>The product of 8 with three lower-degree products beside it: sub-products shared across monomials.</summary>
+    public const string MixedProducts = "a*b*c*d*e*f*g*h + a*b - c*d*e + 0.5*f^2*g";
+
+    [Hamiltonian(MixedProducts)]
+    public static partial double Mixed8(double a, double b, double c, double d, double e, double f, double g, double h);
+
+    [Hamiltonian(MixedProducts)]
+    public static partial float Mixed8F(float a, float b, float c, float d, float e, float f, float g, float h);
+
     /// <summary>A 3-D anharmonic oscillator: quadratic + quartic + couplings, ten monomials.</summary>
     [Hamiltonian(Anharmonic, InputBound = 2)]
     public static partial double Oscillator(double x, double y, double z);
@@ -29,6 +38,9 @@ public static partial class Hamiltonians
     public static double EnergyExact(double x, double y, double z) => (x * y) + (3 * x * y * z);
 
     public static double Product8Exact(double a, double b, double c, double d, double e, double f, double g, double h) => a * b * c * d * e * f * g * h;
+
+    public static double Mixed8Exact(double a, double b, double c, double d, double e, double f, double g, double h) =>
+        (a * b * c * d * e * f * g * h) + (a * b) - (c * d * e) + (0.5 * f * f * g);
 
     public static double OscillatorExact(double x, double y, double z)
     {

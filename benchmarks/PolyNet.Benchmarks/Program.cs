@@ -14,13 +14,26 @@ using PolyNet.Benchmarks;
 // dotnet run -c Release --project benchmarks/PolyNet.Benchmarks [-- --quick] [-- --paths]
 //   (default) every Hamiltonian × batch size × method, double and float, then a neurons-per-second table;
 //   --quick   the same with BenchmarkDotNet's short-run job (a quick look, less precise);
+//   --batch N only batch size N (several: --batch 64,4096);
+//   --inprocess every benchmark in this one process, so the generated code and the TensorPrimitives.Sigmoid
+//             roofline are compared in the same process (its speed mode is chosen per process, see README);
 //   --paths   the batch overload at 4096 on the Vector512 / Vector256 / Vector128 / scalar paths;
 //   --spins   the periodic 3 × 3 Ising lattice over int/sbyte spin spans (SpinLatticeBenchmarks).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 bool quick = args.Contains("--quick");
 Job baseJob = quick ? Job.ShortRun : Job.Default.WithWarmupCount(4).WithIterationCount(12);
+if (Array.IndexOf(args, "--batch") is int batchArgument and >= 0 && batchArgument + 1 < args.Length)
+{
+    // Child processes inherit the variable, which ForwardPassBenchmarks.Batches reads.
+    Environment.SetEnvironmentVariable("POLYNET_BENCH_BATCHES", args[batchArgument + 1]);
+}
+
+if (args.Contains("--inprocess"))
+{
+    baseJob = baseJob.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance);
+}
 var report = new StringBuilder();
-report.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}, .NET {Environment.Version}, {(quick ? "short run" : "full run")}");
+report.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}, .NET {Environment.Version}, {(quick ? "short run" : "full run")}{(args.Contains("--inprocess") ? ", in process" : string.Empty)}");
 
 if (args.Contains("--spins"))
 {
@@ -47,7 +60,7 @@ else if (args.Contains("--paths"))
     report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     foreach (var (name, _) in paths)
     {
-        foreach (string hamiltonian in new[] { DoubleForwardPass.Energy, DoubleForwardPass.Product8, DoubleForwardPass.Oscillator })
+        foreach (string hamiltonian in DoubleForwardPass.All)
         {
             int neurons = Neurons(hamiltonian, isDouble: true);
             double Rate(string method) => neurons * 4096 / Mean(summary, method, hamiltonian, null, name);
@@ -66,9 +79,10 @@ else
         report.AppendLine();
         report.AppendLine("| Hamiltonian | neurons | batch | scalar loop | batch overload | TP layers | Sigmoid roofline | exact polynomial | batch Gneuron/s | roofline Gsigmoid/s | batch / roofline | batch / TP layers |");
         report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        foreach (string hamiltonian in new[] { DoubleForwardPass.Energy, DoubleForwardPass.Product8, DoubleForwardPass.Oscillator })
+        var rooflines = new List<double>();
+        foreach (string hamiltonian in DoubleForwardPass.All)
         {
-            foreach (int batch in new[] { 1, 64, 4096 })
+            foreach (int batch in DoubleForwardPass.Batches)
             {
                 int neurons = Neurons(hamiltonian, isDouble);
                 double scalar = Mean(summary, "scalar loop", hamiltonian, batch), overload = Mean(summary, "batch overload", hamiltonian, batch);
@@ -76,8 +90,15 @@ else
                 double exact = Mean(summary, "exact polynomial", hamiltonian, batch);
                 double neuronRate = neurons * (double)batch / overload, rooflineRate = neurons * (double)batch / roofline;
                 report.AppendLine($"| {hamiltonian} | {neurons} | {batch} | {scalar:F1} | {overload:F1} | {layers:F1} | {roofline:F1} | {exact:F1} | {neuronRate:F2} | {rooflineRate:F2} | {neuronRate / rooflineRate:F2} | {layers / overload:F2} |");
+                if (batch >= 1024)
+                {
+                    rooflines.Add(rooflineRate);
+                }
             }
         }
+
+        report.AppendLine();
+        report.AppendLine(RooflineMode(rooflines, isDouble));
     }
 }
 
@@ -86,8 +107,24 @@ Console.WriteLine(report);
 Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
 File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--spins") ? "polynet-spins.md" : args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
 
+// TensorPrimitives.Sigmoid runs at one of two speeds per process on .NET 10.0.12 (about 1 or 0.25 G/s in double):
+// say which one the roofline of this run saw, since the ratios above depend on it.
+static string RooflineMode(List<double> rates, bool isDouble)
+{
+    if (rates.Count == 0)
+    {
+        return "roofline mode: no batch of 1024 or more measured";
+    }
+
+    double low = rates.Min(), high = rates.Max(), fast = isDouble ? 0.6 : 1.5;
+    string mode = low >= fast ? "fast" : high < fast ? "slow" : "mixed";
+    return $"roofline mode: {mode} (TensorPrimitives.Sigmoid {low:F2}–{high:F2} G/s at large batches; fast above {fast} G/s)";
+}
+
 static int Neurons(string hamiltonian, bool isDouble) => (hamiltonian, isDouble) switch
 {
+    (DoubleForwardPass.Mixed8, true) => Hamiltonians.Mixed8Network.NeuronCount,
+    (DoubleForwardPass.Mixed8, false) => Hamiltonians.Mixed8FNetwork.NeuronCount,
     (DoubleForwardPass.Energy, true) => Hamiltonians.EnergyNetwork.NeuronCount,
     (DoubleForwardPass.Energy, false) => Hamiltonians.EnergyFNetwork.NeuronCount,
     (DoubleForwardPass.Product8, true) => Hamiltonians.Product8Network.NeuronCount,

@@ -8,8 +8,10 @@ public class SimdPathBenchmarks
     private readonly DoubleForwardPass _double = new();
     private readonly SingleForwardPass _single = new();
 
-    [Params(ForwardPassBenchmarks<double>.Energy, ForwardPassBenchmarks<double>.Product8, ForwardPassBenchmarks<double>.Oscillator)]
+    [ParamsSource(nameof(AllHamiltonians))]
     public string Hamiltonian { get; set; } = ForwardPassBenchmarks<double>.Energy;
+
+    public static string[] AllHamiltonians => ForwardPassBenchmarks<double>.All;
 
     [GlobalSetup]
     public void Setup()

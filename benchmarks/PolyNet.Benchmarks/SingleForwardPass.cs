@@ -7,6 +7,7 @@ public class SingleForwardPass : ForwardPassBenchmarks<float>
     {
         Energy => Hamiltonians.EnergyFNetwork,
         Product8 => Hamiltonians.Product8FNetwork,
+        Mixed8 => Hamiltonians.Mixed8FNetwork,
         _ => Hamiltonians.OscillatorFNetwork,
     };
 
@@ -21,6 +22,9 @@ public class SingleForwardPass : ForwardPassBenchmarks<float>
             case Product8:
                 for (int k = 0; k < d.Length; k++) { d[k] = Hamiltonians.Product8F(i[0][k], i[1][k], i[2][k], i[3][k], i[4][k], i[5][k], i[6][k], i[7][k]); }
                 break;
+            case Mixed8:
+                for (int k = 0; k < d.Length; k++) { d[k] = Hamiltonians.Mixed8F(i[0][k], i[1][k], i[2][k], i[3][k], i[4][k], i[5][k], i[6][k], i[7][k]); }
+                break;
             default:
                 for (int k = 0; k < d.Length; k++) { d[k] = Hamiltonians.OscillatorF(i[0][k], i[1][k], i[2][k]); }
                 break;
@@ -34,6 +38,7 @@ public class SingleForwardPass : ForwardPassBenchmarks<float>
         {
             case Energy: Hamiltonians.EnergyF(i[0], i[1], i[2], d); break;
             case Product8: Hamiltonians.Product8F(i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7], d); break;
+            case Mixed8: Hamiltonians.Mixed8F(i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7], d); break;
             default: Hamiltonians.OscillatorF(i[0], i[1], i[2], d); break;
         }
     }
@@ -48,6 +53,9 @@ public class SingleForwardPass : ForwardPassBenchmarks<float>
                 break;
             case Product8:
                 for (int k = 0; k < d.Length; k++) { d[k] = i[0][k] * i[1][k] * i[2][k] * i[3][k] * i[4][k] * i[5][k] * i[6][k] * i[7][k]; }
+                break;
+            case Mixed8:
+                for (int k = 0; k < d.Length; k++) { d[k] = (float)Hamiltonians.Mixed8Exact(i[0][k], i[1][k], i[2][k], i[3][k], i[4][k], i[5][k], i[6][k], i[7][k]); }
                 break;
             default:
                 for (int k = 0; k < d.Length; k++) { d[k] = (float)Hamiltonians.OscillatorExact(i[0][k], i[1][k], i[2][k]); }
