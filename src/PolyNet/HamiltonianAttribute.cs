@@ -33,4 +33,12 @@ public sealed class HamiltonianAttribute : Attribute
     /// many neurons and accuracy (the analyzer reports both). Must not be negative.
     /// </summary>
     public int MaxHiddenLayers { get; set; }
+
+    /// <summary>
+    /// When true, the generated method and its batch overload throw <see cref="ArgumentOutOfRangeException"/> (naming the
+    /// parameter, the value and its bound) for an input outside its bound, before computing or writing anything:
+    /// <see cref="SigmoidNetwork.MaxError"/> holds inside the bounds, and this makes the bounds a contract. Off by default:
+    /// outside its bounds the network is still computed exactly (its gates saturate), only without the error bound.
+    /// </summary>
+    public bool CheckBounds { get; set; }
 }

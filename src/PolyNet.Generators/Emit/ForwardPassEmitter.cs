@@ -2,139 +2,256 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using PolyNet.Generators.Network;
+using PolyNet.Generators.Shared;
+using PolyNet.Generators.Spec;
 
 namespace PolyNet.Generators.Emit;
 
 /// <summary>
-/// Writes the forward pass gate by gate, every neuron evaluated, weights as constants, no allocation, in any
-/// <see cref="Arithmetic"/> (the scalar method and each vector width of the batch overload share it).
+/// Writes the network's constants (one group per gate, with what they mean) and the body of <c>Forward&lt;TLane, L&gt;</c>:
+/// one line per gate in evaluation order, then the output sum, in the arithmetic of the lane type <c>L</c>
+/// (<c>PolyNet.Kernels.ILanes</c>), so the same text serves the scalar method and every vector width.
 /// </summary>
-/// <remarks>
-/// The two neurons of a ± pair share one exponential, and their sum is taken in closed form: with E = e^(−b)
-/// and e = e^(−p), σ(b + p) = 1/(1 + E·e), σ(b − p) = e/(e + E), so
-/// σ(b + p) + σ(b − p) − 2σ(b) = K·(e − 1)²/((e + E)(1 + E·e)) with K = E(E − 1)/(1 + E). That is exactly the
-/// pair's output (the constant 2σ(b) cancels between the pairs of a gate, or moves into the output of a
-/// square gate), computed without the cancellation of subtracting nearly equal sigmoids and with one division
-/// per gate instead of four. The bias b is never added in floating point.
-/// </remarks>
 internal sealed class ForwardPassEmitter
 {
     private readonly NetworkModel _network;
-    private readonly Arithmetic _arithmetic;
-    private readonly IReadOnlyList<string> _inputs;
-    private readonly string _prefix;
+    private readonly IReadOnlyList<ParameterSpec> _parameters;
+    private readonly GeneratedNames _names;
+    private readonly NumericPrecision _precision;
 
-    /// <param name="inputs">The expression that reads each input in this arithmetic (a parameter or a loaded vector).</param>
-    /// <param name="localPrefix">Prefix that keeps generated locals clear of parameter names.</param>
-    public ForwardPassEmitter(NetworkModel network, Arithmetic arithmetic, IReadOnlyList<string> inputs, string localPrefix)
+    public ForwardPassEmitter(NetworkModel network, IReadOnlyList<ParameterSpec> parameters, GeneratedNames names)
     {
         _network = network;
-        _arithmetic = arithmetic;
-        _inputs = inputs;
-        _prefix = localPrefix;
+        _parameters = parameters;
+        _names = names;
+        _precision = network.Precision;
     }
 
-    public void EmitGates(IndentedWriter writer)
-    {
-        for (int i = 0; i < _network.Gates.Length; i++)
-        {
-            EmitGate(writer, i, _network.Gates[i]);
-        }
-    }
+    private string Type => _precision == NumericPrecision.Double ? "double" : "float";
 
-    public string OutputExpression()
+    private string L => _names["L"];
+
+    /// <summary>The constants, grouped and commented by gate.</summary>
+    public void EmitConstants(IndentedWriter writer)
     {
-        var terms = new List<(double Coefficient, string Value)>();
-        for (int v = 0; v < _network.LinearTerms.Length; v++)
+        if (_network.Gates.OfType<BitProductGate>().Any())
         {
-            if (_network.LinearTerms[v] != 0)
+            double beta = _network.Gates.OfType<BitProductGate>().First().Inputs[0].Weight;
+            var weights = _network.Gates.OfType<BitProductGate>().SelectMany(g => g.Inputs).Select(i => i.Weight).Distinct().OrderByDescending(w => w).ToList();
+            writer.Line($"// Bit products: σ(β·(Σ bits − k + ½)) with β = {Literals.Short(weights[0])}; a spin s enters as y = (s + 1)/2, weight β/2.");
+            writer.Line($"private const {Type} {_names["Beta"]} = {Number(weights[0])};");
+            if (weights.Count > 1)
             {
-                terms.Add((_network.LinearTerms[v], _inputs[v]));
+                writer.Line($"private const {Type} {_names["HalfBeta"]} = {Number(weights[1])};");
             }
         }
 
-        foreach (var (gate, coefficient) in _network.GateTerms)
+        int neuron = 0;
+        for (int k = 0; k < _network.Gates.Length; k++)
         {
-            terms.Add((coefficient, Local("g", gate)));
+            var gate = _network.Gates[k];
+            string neurons = gate.NeuronCount == 1 ? $"neuron {neuron}" : gate.NeuronCount == 0 ? "shared neurons" : $"neurons {neuron}-{neuron + gate.NeuronCount - 1}";
+            writer.CommentLines("// ", $"Gate {k}, {Literals.Comment(gate.Label)}: {Describe(gate)}, {neurons} in layer {gate.Layer}; |value| <= {Literals.Short(gate.Bound)}, error <= {Literals.Short(gate.Error)}.");
+            neuron += gate.NeuronCount;
+            switch (gate)
+            {
+                case MultiplyGate multiply when multiply.LeftWeight == multiply.RightWeight:
+                    writer.Line($"private const {Type} {_names[$"W{k}"]} = {Number(multiply.LeftWeight)}, {_names[$"S{k}"]} = {Number(multiply.OutputScale)};");
+                    break;
+                case MultiplyGate multiply:
+                    writer.Line($"private const {Type} {_names[$"W{k}a"]} = {Number(multiply.LeftWeight)}, {_names[$"W{k}b"]} = {Number(multiply.RightWeight)}, {_names[$"S{k}"]} = {Number(multiply.OutputScale)};");
+                    break;
+                case SquareGate square:
+                    writer.Line($"private const {Type} {_names[$"W{k}"]} = {Number(square.Weight)}, {_names[$"S{k}"]} = {Number(square.OutputScale)};");
+                    break;
+                case BitProductGate bit:
+                    writer.Line($"private const {Type} {_names[$"B{k}"]} = {Number(bit.Bias)};");
+                    break;
+                case FlatGate flat:
+                    var weights = flat.WeightedOperands.Select((o, i) => $"{_names[$"W{k}{Suffix(i)}"]} = {Number(o.Weight)}");
+                    writer.WrappedLine($"private const {Type} {string.Join(", ", weights)};");
+                    writer.Line($"private const double {_names[$"E{k}"]} = {Literals.Double(flat.ExpNegBias)};   // e^(−b), b = {Literals.Short(flat.Bias)}");
+                    writer.Line($"private const {Type} {_names[$"S{k}"]} = {Number(flat.OutputScale)};");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The statements of the forward pass; the last one returns the output.</summary>
+    public void EmitBody(IndentedWriter writer)
+    {
+        for (int k = 0; k < _network.Gates.Length; k++)
+        {
+            EmitGate(writer, k, _network.Gates[k]);
         }
 
-        if (_network.AccumulatesOutputInDouble)
+        if (_network.AccumulatesOutputInDouble && _network.OutputTerms.Length > 0)
         {
-            return BitProductEmitter.OutputInDouble(_arithmetic, _network.OutputConstant, terms);
+            string values = _names["values"];
+            writer.Line($"Span<TLane> {values} = stackalloc TLane[{_network.OutputTerms.Length}];");
+            for (int t = 0; t < _network.OutputTerms.Length; t++)
+            {
+                writer.Line($"{values}[{t}] = {Value(_network.OutputTerms[t].Value)};");
+            }
+
+            writer.Line($"return {L}.SumInDouble({Literals.Double(_network.OutputConstant)}, {values}, {_names["OutputWeights"]});");
+            return;
         }
 
-        var text = new StringBuilder();
-        if (_network.OutputConstant != 0 || terms.Count == 0)
+        EmitSum(writer, _network.OutputTerms.Select(t => (t.Coefficient, Value(t.Value))).ToList(), _network.OutputConstant, null);
+    }
+
+    /// <summary>
+    /// constant + Σ coefficient·value into the local <paramref name="target"/> (or returned when it is null): one
+    /// expression when it fits on a line, else one statement per term (the same operations in the same order).
+    /// </summary>
+    private void EmitSum(IndentedWriter writer, IReadOnlyList<(double Coefficient, string Value)> terms, double constant, string? target)
+    {
+        double? start = constant == 0 && terms.Count > 0 ? null : constant;
+        string whole = Combination(terms, start);
+        string head = target is null ? "return " : $"var {target} = ";
+        if (writer.CurrentIndent + head.Length + whole.Length + 1 <= IndentedWriter.MaxLineLength)
         {
-            text.Append(_arithmetic.Constant(_network.OutputConstant));
+            writer.Line($"{head}{whole};");
+            return;
         }
 
+        string sum = target ?? _names["sum"];
+        int first = start is null ? 1 : 0;
+        writer.Line($"var {sum} = {Combination(terms.Take(first).ToList(), start)};");
+        foreach (var term in terms.Skip(first))
+        {
+            writer.WrappedLine($"{sum} = {Combination([term], null, sum)};");
+        }
+
+        if (target is null)
+        {
+            writer.Line($"return {sum};");
+        }
+    }
+
+    /// <summary>The output coefficients of a network that sums its output in double (see <see cref="EmitBody"/>).</summary>
+    public void EmitOutputWeights(IndentedWriter writer)
+    {
+        if (!_network.AccumulatesOutputInDouble || _network.OutputTerms.Length == 0)
+        {
+            return;
+        }
+
+        writer.Line($"private static ReadOnlySpan<double> {_names["OutputWeights"]} => new double[]");
+        using (writer.Braces(";"))
+        {
+            foreach (var line in Chunk(_network.OutputTerms.Select(t => Literals.Double(t.Coefficient) + ","), 8))
+            {
+                writer.Line(line);
+            }
+        }
+    }
+
+    private void EmitGate(IndentedWriter writer, int k, Gate gate)
+    {
+        string g = _names[$"g{k}"];
+        string label = Literals.Comment(gate.Label);
+        switch (gate)
+        {
+            case MultiplyGate multiply:
+                var (wa, wb) = multiply.LeftWeight == multiply.RightWeight ? (_names[$"W{k}"], _names[$"W{k}"]) : (_names[$"W{k}a"], _names[$"W{k}b"]);
+                writer.Line($"var {g} = {L}.MultiplyGate({Value(multiply.Left)}, {Value(multiply.Right)}, {wa}, {wb}, {_names[$"S{k}"]});   // {label}");
+                break;
+            case SquareGate square:
+                writer.Line($"var {g} = {L}.SquareGate({Value(square.Operand)}, {_names[$"W{k}"]}, {_names[$"S{k}"]});   // {label}");
+                break;
+            case BitProductGate bit:
+                string sum = $"{L}.Constant({_names[$"B{k}"]})";
+                double beta = bit.Inputs.Max(i => i.Weight);
+                foreach (var input in bit.Inputs)
+                {
+                    sum = $"{L}.MultiplyAdd({Value(input.Value)}, {(input.Weight == beta ? _names["Beta"] : _names["HalfBeta"])}, {sum})";
+                }
+
+                writer.WrappedLine($"var {g} = {L}.Sigmoid({sum});   // {label}");
+                break;
+            case FlatGate flat:
+                EmitFlat(writer, k, flat);
+                break;
+        }
+    }
+
+    private void EmitFlat(IndentedWriter writer, int k, FlatGate flat)
+    {
+        var scaled = new List<string>();
+        for (int i = 0; i < flat.WeightedOperands.Count; i++)
+        {
+            string name = _names[$"o{k}_{i}"];
+            scaled.Add(name);
+            if (flat.Pairs.Any(p => p.IsDefinedHere && p.Multipliers[i] != 0))
+            {
+                writer.Line($"var {name} = {L}.Multiply({Value(flat.WeightedOperands[i].Value)}, {L}.Constant({_names[$"W{k}{Suffix(i)}"]}));");
+            }
+        }
+
+        string even = flat.IsEven ? "true" : "false";
+        foreach (var pair in flat.Pairs.Where(p => p.IsDefinedHere))
+        {
+            var terms = pair.Multipliers.Select((m, i) => ((double)m, scaled[i])).Where(t => t.Item1 != 0).ToList();
+            writer.WrappedLine($"var {_names[$"f{pair.Id}"]} = {L}.FlatPair({Combination(terms, null)}, {_names[$"E{k}"]}, even: {even});");
+        }
+
+        EmitSum(writer, flat.Pairs.Select(p => (p.Coefficient, _names[$"f{p.Id}"])).ToList(), 0, _names[$"p{k}"]);
+        writer.Line($"var {_names[$"g{k}"]} = {L}.Multiply({_names[$"p{k}"]}, {L}.Constant({_names[$"S{k}"]}));   // {Literals.Comment(flat.Label)}");
+    }
+
+    /// <summary>constant + Σ coefficient·value as nested lane operations, left to right.</summary>
+    private string Combination(IReadOnlyList<(double Coefficient, string Value)> terms, double? constant, string? accumulator = null)
+    {
+        string? sum = constant is { } c ? $"{L}.Constant({Number(c)})" : accumulator;
         foreach (var (coefficient, value) in terms)
         {
-            text.AppendTerm(coefficient, value, _arithmetic.Constant);
+            sum = sum is null
+                ? coefficient == 1 ? value : $"{L}.Multiply({value}, {L}.Constant({Number(coefficient)}))"
+                : coefficient == 1 ? $"{L}.Add({sum}, {value})"
+                : coefficient == -1 ? $"{L}.Subtract({sum}, {value})"
+                : $"{L}.MultiplyAdd({value}, {Number(coefficient)}, {sum})";
         }
 
-        return text.ToString();
+        return sum ?? $"{L}.Constant({Number(0)})";
     }
 
-    /// <summary>Underscores in front of generated local names until no parameter can collide with one.</summary>
-    public static string LocalPrefix(IEnumerable<string> parameterNames)
+    private string Value(ValueRef value) => value.IsGate ? _names[$"g{value.Index}"] : _parameters[value.Index].Identifier;
+
+    private string Number(double value) => Literals.Number(value, _precision);
+
+    private static string Describe(Gate gate) => gate switch
     {
-        const string Stems = "gpqeilrvmd";
-        var names = parameterNames.ToList();
-        string prefix = string.Empty;
-        while (names.Any(n => n.Length > prefix.Length && n.StartsWith(prefix, System.StringComparison.Ordinal) && Stems.IndexOf(n[prefix.Length]) >= 0))
-        {
-            prefix += "_";
-        }
+        MultiplyGate => "multiplication",
+        SquareGate => "square",
+        BitProductGate => "bit product",
+        FlatGate flat => $"flat product of degree {flat.Degree}",
+        _ => "gate",
+    };
 
-        return prefix;
-    }
+    /// <summary>"a", "b", … for operand i of a flat gate's weights (then "_26", … for very wide ones).</summary>
+    private static string Suffix(int i) => i < 26 ? ((char)('a' + i)).ToString() : "_" + Literals.Int(i);
 
-    private void EmitGate(IndentedWriter writer, int index, GateModel gate)
+    /// <summary>The items joined by spaces into lines of at most about 110 characters (an item longer than that gets its own line).</summary>
+    internal static IEnumerable<string> Chunk(IEnumerable<string> items, int _ = 0)
     {
-        if (gate.Kind == GateKind.BitProduct)
+        const int Width = 110;
+        var line = new StringBuilder();
+        foreach (string item in items)
         {
-            BitProductEmitter.EmitNeuron(writer, _arithmetic, gate, _network.Neurons[gate.FirstNeuron], v => _inputs[v], Local("p", index), Local("g", index));
-            return;
+            if (line.Length > 0 && line.Length + 1 + item.Length > Width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length == 0 ? string.Empty : " ").Append(item);
         }
 
-        if (gate.Flat is { } flat)
+        if (line.Length > 0)
         {
-            new FlatGateEmitter(_arithmetic, Value, name => _prefix + name).Emit(writer, index, gate, flat);
-            return;
+            yield return line.ToString();
         }
-
-        string type = _arithmetic.Type;
-        string g = Local("g", index), p = Local("p", index), ep = Local("ep", index), dp = Local("dp", index);
-        string left = Value(gate.Left), right = Value(gate.Right);
-        string one = _arithmetic.Constant(1), e = _arithmetic.Constant(Sigmoid.ExpNegGateBias);
-        string scale = _arithmetic.Constant(gate.OutputScale * Sigmoid.PairConstant);
-        writer.Line($"// {gate.Label}: layer {gate.Layer}, neurons {gate.FirstNeuron}..{gate.FirstNeuron + gate.Kind.NeuronCount() - 1}, |value| <= {Literals.Short(gate.Bound)}, error <= {Literals.Short(gate.Error)}");
-        if (gate.Kind == GateKind.Square)
-        {
-            string mp = Local("mp", index);
-            writer.Line($"{type} {p} = {_arithmetic.Constant(gate.LeftWeight)} * {left};");
-            writer.Line($"{type} {ep} = {_arithmetic.Exp("-" + p)};");
-            writer.Line($"{type} {mp} = {ep} - {one};");
-            writer.Line($"{type} {g} = {scale} * ({mp} * {mp}) / (({ep} + {e}) * ({one} + {e} * {ep}));");
-            return;
-        }
-
-        string q = Local("q", index), eq = Local("eq", index), dq = Local("dq", index), mp2 = Local("mp", index), mq = Local("mq", index);
-        string leftWeight = _arithmetic.Constant(gate.LeftWeight), rightWeight = _arithmetic.Constant(gate.RightWeight);
-        writer.Line($"{type} {p} = {leftWeight} * {left} + {rightWeight} * {right};");
-        writer.Line($"{type} {q} = {leftWeight} * {left} - {rightWeight} * {right};");
-        writer.Line($"{type} {ep} = {_arithmetic.Exp("-" + p)};");
-        writer.Line($"{type} {eq} = {_arithmetic.Exp("-" + q)};");
-        writer.Line($"{type} {mp2} = {ep} - {one};");
-        writer.Line($"{type} {mq} = {eq} - {one};");
-        writer.Line($"{type} {dp} = ({ep} + {e}) * ({one} + {e} * {ep});");
-        writer.Line($"{type} {dq} = ({eq} + {e}) * ({one} + {e} * {eq});");
-        writer.Line($"{type} {g} = {scale} * ({mp2} * {mp2} * {dq} - {mq} * {mq} * {dp}) / ({dp} * {dq});");
     }
-
-    private string Value(ValueRef value) => value.IsGate ? Local("g", value.Index) : _inputs[value.Index];
-
-    private string Local(string stem, int index) => _prefix + stem + Literals.Int(index);
 }

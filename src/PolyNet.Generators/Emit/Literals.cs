@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using PolyNet.Generators.Network;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Emit;
 
@@ -68,7 +70,54 @@ internal static class Literals
         return text.Append('"').ToString();
     }
 
-    /// <summary>Text safe inside an XML doc comment.</summary>
+    /// <summary>
+    /// <paramref name="value"/> as string literals of at most about <paramref name="width"/> characters each, to be joined
+    /// with " +" on separate lines (a long expression must not make a long line); never splits an escape sequence.
+    /// </summary>
+    public static IReadOnlyList<string> Strings(string value, int width = 100)
+    {
+        var pieces = new List<string>();
+        int start = 0;
+        while (start < value.Length || pieces.Count == 0)
+        {
+            int length = System.Math.Min(width, value.Length - start);
+            if (length > 0 && start + length < value.Length && char.IsHighSurrogate(value[start + length - 1]))
+            {
+                length--;   // keep a surrogate pair in one piece
+            }
+
+            pieces.Add(String(value.Substring(start, length)));
+            start += length;
+        }
+
+        return pieces;
+    }
+
+    /// <summary>
+    /// Text safe inside a <c>//</c> comment or an XML doc comment line: C# ends a comment line at \r, \n, U+0085, U+2028
+    /// and U+2029, so those and every other control or format character are written as \uXXXX.
+    /// </summary>
+    public static string Comment(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        foreach (char c in value)
+        {
+            bool invisible = char.IsControl(c) || char.IsSurrogate(c) || c is '\u0085' or '\u2028' or '\u2029'
+                || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+            if (invisible)
+            {
+                text.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Text safe inside an XML doc comment: <see cref="Comment"/>, with &amp;, &lt; and &gt; escaped.</summary>
     public static string Xml(string value) =>
-        value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
+        Comment(value).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using PolyNet.Generators.Polynomials;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Network;
 
@@ -15,7 +16,7 @@ namespace PolyNet.Generators.Network;
 internal sealed class BinaryLayout
 {
     private readonly IReadOnlyList<string> _variables;
-    private readonly Dictionary<string, int> _productIndex = new();
+    private readonly Dictionary<EquatableArray<int>, int> _productIndex = new();
     private readonly Dictionary<int, int> _gateVariableOfInput = new();
     private readonly Dictionary<int, int> _gateVariableOfProduct = new();
     private readonly List<int> _continuous;
@@ -121,7 +122,7 @@ internal sealed class BinaryLayout
                 row[factor] = 1;
             }
 
-            GateTerms.Add(new NetworkTerm(row.ToImmutableArray(), coefficient.ToDouble()));
+            GateTerms.Add(new NetworkTerm(Monomial.FromExponents(row), coefficient.ToDouble()));
         }
     }
 
@@ -158,7 +159,7 @@ internal sealed class BinaryLayout
         // Gate terms filed earlier gain a zero exponent for the new variable.
         for (int t = 0; t < GateTerms.Count; t++)
         {
-            GateTerms[t] = GateTerms[t] with { Exponents = GateTerms[t].Exponents.Add(0) };
+            GateTerms[t] = GateTerms[t] with { Monomial = Monomial.FromExponents(GateTerms[t].Monomial.Append(0).ToList()) };
         }
 
         return index;
@@ -166,7 +167,7 @@ internal sealed class BinaryLayout
 
     private int Product(List<int> bits)
     {
-        string key = string.Join(",", bits);
+        var key = bits.ToEquatableArray();
         if (!_productIndex.TryGetValue(key, out int index))
         {
             index = Products.Count;

@@ -4,8 +4,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
-using PolyNet.Generators.Parse;
 using PolyNet.Generators.Polynomials;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Network;
 
@@ -25,11 +25,10 @@ internal static class BinaryNetworkBuilder
         IReadOnlyList<double> bounds,
         IReadOnlyList<VariableKind> kinds,
         Polynomial reduced,
-        NumericPrecision precision,
-        CancellationToken cancellationToken = default,
-        double? betaOverride = null,
-        double? lambdaOverride = null)
+        OperatingPoint point,
+        CancellationToken cancellationToken)
     {
+        var precision = point.Precision;
         if (MultilinearReduction.BitFormTermCount(reduced, kinds, ExpressionLimits.MaxExpandedTerms) > ExpressionLimits.MaxExpandedTerms)
         {
             return new NetworkBuildResult(null, string.Format(
@@ -40,7 +39,7 @@ internal static class BinaryNetworkBuilder
 
         // |value| ≤ 1 for bits and spins, whatever bound the caller had for them.
         var valueBounds = Enumerable.Range(0, variables.Count).Select(v => kinds[v] == VariableKind.Continuous ? bounds[v] : 1.0).ToArray();
-        var layout = new BinaryLayout(variables, kinds, precision, betaOverride ?? BitProductCalibration.Beta(precision));
+        var layout = new BinaryLayout(variables, kinds, precision, point.Beta);
         foreach (var (monomial, coefficient) in MultilinearReduction.SpinsToBits(reduced, kinds).Terms)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -54,7 +53,7 @@ internal static class BinaryNetworkBuilder
         NetworkModel? gates = null;
         if (layout.GateTerms.Count > 0)
         {
-            var built = NetworkBuilder.Build(layout.GateVariableNames, layout.GateVariableBounds(valueBounds), layout.GateTerms, precision, cancellationToken, lambdaOverride, layout.GateVariableErrors);
+            var built = NetworkBuilder.Build(layout.GateVariableNames, layout.GateVariableBounds(valueBounds), layout.GateTerms, point, maxHiddenLayers: 0, layout.GateVariableErrors, cancellationToken);
             if (built.Network is null)
             {
                 return built;
@@ -70,28 +69,28 @@ internal static class BinaryNetworkBuilder
     private static NetworkModel Compose(BinaryLayout layout, NetworkModel? gateNetwork, IReadOnlyList<double> bounds, NumericPrecision precision, double valueBound)
     {
         int inputs = layout.VariableCount;
-        var gates = new List<GateModel>();
-        var neurons = new List<NeuronModel>();
-        var output = new LinearForm().AddConstant(layout.Constant);
-        var gateTerms = new List<(int Gate, double Coefficient)>();
+        var gates = new List<Gate>();
+        var output = new List<OutputTerm>();
         double errorSum = 0, gatePartMagnitude = 0;
         double magnitude = Math.Abs(layout.Constant);
+        double constant = layout.Constant;
         double[] linear = layout.Linear;
         for (int v = 0; v < inputs; v++)
         {
-            output.AddWeight(v, linear[v]);
+            if (linear[v] != 0)
+            {
+                output.Add(new OutputTerm(ValueRef.Input(v), linear[v]));
+            }
+
             magnitude += Math.Abs(linear[v]) * bounds[v];
         }
 
         foreach (var product in layout.Products)
         {
-            int neuron = inputs + neurons.Count;
-            neurons.Add(product.Neuron);
-            gates.Add(new GateModel(GateKind.BitProduct, product.Label, ValueRef.Input(product.Bits[0]), ValueRef.Input(product.Bits[product.Bits.Length - 1]), layout.Beta, 0, 1, 1, neurons.Count - 1, 1, layout.NeuronError));
+            gates.Add(product.ToGate(layout.NeuronError));
             if (product.OutputCoefficient != 0)
             {
-                gateTerms.Add((gates.Count - 1, product.OutputCoefficient));
-                output.AddWeight(neuron, product.OutputCoefficient);
+                output.Add(new OutputTerm(ValueRef.Gate(gates.Count - 1), product.OutputCoefficient));
                 errorSum += Math.Abs(product.OutputCoefficient) * layout.NeuronError;
                 magnitude += Math.Abs(product.OutputCoefficient) * (1 + layout.NeuronError);
             }
@@ -100,20 +99,17 @@ internal static class BinaryNetworkBuilder
         if (gateNetwork is not null)
         {
             var remap = new GateNetworkRemap(layout, gates.Count);
-            neurons.AddRange(gateNetwork.Neurons.Select(remap.Neuron));
             gates.AddRange(gateNetwork.Gates.Select(remap.Gate));
-            output.AddConstant(gateNetwork.OutputBias);
-            foreach (var synapse in gateNetwork.OutputSynapses)
+            constant += gateNetwork.OutputConstant;
+            foreach (var term in gateNetwork.OutputTerms)
             {
-                output.AddWeight(remap.Source(synapse.Source), synapse.Weight);
-            }
-
-            foreach (var (gate, coefficient) in gateNetwork.GateTerms)
-            {
-                var model = gateNetwork.Gates[gate];
-                gateTerms.Add((remap.GateIndex(gate), coefficient));
-                errorSum += Math.Abs(coefficient) * model.Error;
-                gatePartMagnitude += Math.Abs(coefficient) * (model.Bound + model.Error);
+                output.Add(term with { Value = remap.Value(term.Value) });
+                if (term.Value.IsGate)
+                {
+                    var model = gateNetwork.Gates[term.Value.Index];
+                    errorSum += Math.Abs(term.Coefficient) * model.Error;
+                    gatePartMagnitude += Math.Abs(term.Coefficient) * (model.Bound + model.Error);
+                }
             }
         }
 
@@ -131,15 +127,9 @@ internal static class BinaryNetworkBuilder
             precision,
             bounds.ToImmutableArray(),
             gates.ToImmutableArray(),
-            layout.Constant,
-            linear.ToImmutableArray(),
-            gateTerms.ToImmutableArray(),
-            neurons.ToImmutableArray(),
-            output.Constant,
-            output.Synapses(),
-            NetworkBuilder.RoundUp(errorSum + rounding))
-        {
-            AccumulatesOutputInDouble = precision == NumericPrecision.Single,
-        };
+            constant,
+            output.ToImmutableArray(),
+            NetworkBuilder.RoundUp(errorSum + rounding),
+            accumulatesOutputInDouble: precision == NumericPrecision.Single);
     }
 }

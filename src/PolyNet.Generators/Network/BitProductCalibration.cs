@@ -1,4 +1,5 @@
 using System;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Network;
 

@@ -1,4 +1,6 @@
 using System;
+using PolyNet.Generators.Planning;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Network;
 
@@ -22,10 +24,10 @@ namespace PolyNet.Generators.Network;
 /// </remarks>
 internal sealed class GateCalibration
 {
-    private static readonly GateCalibration DoubleMultiply = Calibrate(GateKind.Multiply, NumericPrecision.Double);
-    private static readonly GateCalibration DoubleSquare = Calibrate(GateKind.Square, NumericPrecision.Double);
-    private static readonly GateCalibration SingleMultiply = Calibrate(GateKind.Multiply, NumericPrecision.Single);
-    private static readonly GateCalibration SingleSquare = Calibrate(GateKind.Square, NumericPrecision.Single);
+    private static readonly GateCalibration DoubleMultiply = Calibrate(ProductStep.Multiply, NumericPrecision.Double);
+    private static readonly GateCalibration DoubleSquare = Calibrate(ProductStep.Square, NumericPrecision.Double);
+    private static readonly GateCalibration SingleMultiply = Calibrate(ProductStep.Multiply, NumericPrecision.Single);
+    private static readonly GateCalibration SingleSquare = Calibrate(ProductStep.Square, NumericPrecision.Single);
 
     private GateCalibration(double lambda, double normalizedError)
     {
@@ -38,16 +40,16 @@ internal sealed class GateCalibration
     /// <summary>Upper bound on |gate output − u·v| / (U·V) for |u| ≤ U, |v| ≤ V.</summary>
     public double NormalizedError { get; }
 
-    public static GateCalibration For(GateKind kind, NumericPrecision precision) => (kind, precision) switch
+    public static GateCalibration For(ProductStep kind, NumericPrecision precision) => (kind, precision) switch
     {
-        (GateKind.Multiply, NumericPrecision.Double) => DoubleMultiply,
-        (GateKind.Square, NumericPrecision.Double) => DoubleSquare,
-        (GateKind.Multiply, _) => SingleMultiply,
+        (ProductStep.Multiply, NumericPrecision.Double) => DoubleMultiply,
+        (ProductStep.Square, NumericPrecision.Double) => DoubleSquare,
+        (ProductStep.Multiply, _) => SingleMultiply,
         _ => SingleSquare,
     };
 
     /// <summary>The error bound at scale λ; public for tests and the flattening analysis.</summary>
-    public static double ErrorBound(GateKind kind, NumericPrecision precision, double lambda)
+    public static double ErrorBound(ProductStep kind, NumericPrecision precision, double lambda)
     {
         double b = Sigmoid.GateBias;
         double second = Math.Abs(Sigmoid.Derivative(2, b));
@@ -57,15 +59,15 @@ internal sealed class GateCalibration
         double lambda4 = Math.Pow(lambda, 4);
         double truncation = scale * ((fourth * 16 * lambda4 / 12) + (2 * m6 * 64 * lambda4 * lambda * lambda / 720));
         double u = precision.UnitRoundoff();
-        double pairs = kind == GateKind.Multiply ? 2 : 1;
+        double pairs = kind == ProductStep.Multiply ? 2 : 1;
         return truncation + (pairs * ((2.25 * u / lambda) + (20 * u)));
     }
 
-    /// <summary>A gate at a chosen scale (tests use a large λ to make the network's own error visible).</summary>
-    public static GateCalibration AtScale(GateKind kind, NumericPrecision precision, double lambda) =>
+    /// <summary>A gate at a chosen scale (see <see cref="OperatingPoint.AtScale"/>).</summary>
+    public static GateCalibration AtScale(ProductStep kind, NumericPrecision precision, double lambda) =>
         new(lambda, ErrorBound(kind, precision, lambda));
 
-    private static GateCalibration Calibrate(GateKind kind, NumericPrecision precision)
+    private static GateCalibration Calibrate(ProductStep kind, NumericPrecision precision)
     {
         double Bound(double lambda) => ErrorBound(kind, precision, lambda);
 

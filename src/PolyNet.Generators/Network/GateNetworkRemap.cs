@@ -1,77 +1,52 @@
-using System.Collections.Immutable;
+using System;
+using System.Collections.Generic;
 using System.Linq;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Network;
 
 /// <summary>
-/// Moves the gate network that <see cref="NetworkBuilder"/> built over gate variables (<see cref="BinaryLayout"/>)
-/// into the real network: its inputs become the real inputs or the bit-product neurons, its neurons and gates follow
-/// the bit products, and when a gate reads a bit product every gate moves one layer deeper.
+/// Moves the gate network that <see cref="NetworkBuilder"/> built over gate variables (<see cref="BinaryLayout"/>) into
+/// the real network: its inputs become the real inputs or the bit-product gates, its gates follow the bit products, and
+/// each gate's layer is one more than the deepest value it reads (a bit product is in layer 1).
 /// </summary>
 internal sealed class GateNetworkRemap
 {
     private readonly BinaryLayout _layout;
-    private readonly int _gateVariables;
     private readonly int _bitProducts;
-    private readonly int _layerShift;
+    private readonly List<int> _layers = new();
 
     public GateNetworkRemap(BinaryLayout layout, int bitProducts)
     {
         _layout = layout;
-        _gateVariables = layout.GateVariableNames.Count;
         _bitProducts = bitProducts;
-        _layerShift = layout.GateVariableSources.Any(s => s.Product >= 0) ? 1 : 0;
+        _layers.AddRange(Enumerable.Repeat(1, bitProducts));
     }
 
-    /// <summary>A value index of the gate network (gate variables, then its neurons) in the real network.</summary>
-    public int Source(int source)
-    {
-        if (source >= _gateVariables)
-        {
-            return _layout.VariableCount + _bitProducts + (source - _gateVariables);
-        }
-
-        var (input, product) = _layout.GateVariableSources[source];
-        return input >= 0 ? input : _layout.VariableCount + product;
-    }
-
-    public int GateIndex(int gate) => _bitProducts + gate;
-
-    public NeuronModel Neuron(NeuronModel neuron)
-    {
-        // At all-zero input a bit product rests at σ(bias), not 0: the neurons reading it rest that much further along.
-        double rest = neuron.RestPreactivation;
-        foreach (var synapse in neuron.Synapses)
-        {
-            if (synapse.Source < _gateVariables && _layout.GateVariableSources[synapse.Source].Product is int product and >= 0)
-            {
-                rest += synapse.Weight * Sigmoid.Value(_layout.Products[product].Neuron.Bias);
-            }
-        }
-
-        return new NeuronModel(
-            neuron.Layer + _layerShift,
-            neuron.Bias,
-            neuron.Synapses.Select(s => new SynapseModel(Source(s.Source), s.Weight)).ToImmutableArray(),
-            rest);
-    }
-
-    public GateModel Gate(GateModel gate) => gate with
-    {
-        Left = Value(gate.Left),
-        Right = Value(gate.Right),
-        Layer = gate.Layer + _layerShift,
-        FirstNeuron = gate.FirstNeuron + _bitProducts,
-    };
-
-    private ValueRef Value(ValueRef value)
+    /// <summary>A value of the gate network in the real network.</summary>
+    public ValueRef Value(ValueRef value)
     {
         if (value.IsGate)
         {
-            return ValueRef.Gate(GateIndex(value.Index));
+            return ValueRef.Gate(_bitProducts + value.Index);
         }
 
         var (input, product) = _layout.GateVariableSources[value.Index];
         return input >= 0 ? ValueRef.Input(input) : ValueRef.Gate(product);
+    }
+
+    /// <summary>The next gate of the gate network, in order, in the real network.</summary>
+    public Gate Gate(Gate gate)
+    {
+        Gate moved = gate switch
+        {
+            MultiplyGate multiply => multiply with { Left = Value(multiply.Left), Right = Value(multiply.Right) },
+            SquareGate square => square with { Operand = Value(square.Operand) },
+            FlatGate flat => flat with { WeightedOperands = flat.WeightedOperands.Select(o => o with { Value = Value(o.Value) }).ToEquatableArray() },
+            _ => throw new ArgumentException($"a gate network has no {gate.GetType().Name}", nameof(gate)),
+        };
+        int layer = 1 + moved.Operands.Select(v => v.IsGate ? _layers[v.Index] : 0).DefaultIfEmpty(0).Max();
+        _layers.Add(layer);
+        return moved with { Layer = layer };
     }
 }

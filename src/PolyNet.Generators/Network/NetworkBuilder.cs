@@ -4,38 +4,36 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
-using PolyNet.Generators.Cost;
 using PolyNet.Generators.Network.Flat;
-using PolyNet.Generators.Parse;
-using PolyNet.Generators.Polynomials;
+using PolyNet.Generators.Planning;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Network;
 
 /// <summary>
-/// Compiles an expanded polynomial into a sigmoid network (DESIGN.md §2.1–2.3): constant and linear terms go
-/// to the output map, every other monomial becomes a product tree of gates planned by
-/// <see cref="ProductPlanner"/>, and each gate is scaled by the bounds of its own inputs, propagated by
-/// interval arithmetic together with their error bounds.
+/// Compiles an expanded polynomial into a sigmoid network (docs/design.md §2–§5): constant and linear terms go to the
+/// output map, every other monomial becomes a product tree of gates planned by <see cref="ProductPlanner"/>, and each
+/// gate is scaled by the bounds of its own inputs, propagated by interval arithmetic together with their error bounds.
+/// Under a depth limit the monomials too deep for it are built flat (<see cref="LayeredProductBuilder"/>).
 /// </summary>
 internal static class NetworkBuilder
 {
+    /// <param name="inputErrors">How far each input may be off, when an input is itself computed (a bit product feeding
+    /// the gates of a mixed network); null when every input is exact.</param>
     public static NetworkBuildResult Build(
         IReadOnlyList<string> variables,
         IReadOnlyList<double> bounds,
         IReadOnlyList<NetworkTerm> terms,
-        NumericPrecision precision,
-        CancellationToken cancellationToken = default,
-        double? lambdaOverride = null,
-        IReadOnlyList<double>? inputErrors = null,
-        int maxHiddenLayers = 0)
+        OperatingPoint point,
+        int maxHiddenLayers,
+        IReadOnlyList<double>? inputErrors,
+        CancellationToken cancellationToken)
     {
-        int variableCount = variables.Count;
+        var precision = point.Precision;
         var nonlinear = terms.Where(t => t.Degree >= 2).ToList();
-
-        // Under a depth limit (DESIGN.md §2.5) the monomials too deep for it are flattened; the rest stay deep.
-        var flattened = nonlinear.Where(t => HamiltonianCost.NeedsFlattening(t.Exponents, maxHiddenLayers)).ToList();
-        var deepTerms = nonlinear.Where(t => !HamiltonianCost.NeedsFlattening(t.Exponents, maxHiddenLayers)).ToList();
-        var plan = ProductPlanner.Plan(variableCount, deepTerms.Select(t => t.Exponents).ToList(), ExpressionLimits.MaxHiddenNeurons, cancellationToken);
+        var flattened = nonlinear.Where(t => HamiltonianCost.NeedsFlattening(t.Monomial, maxHiddenLayers)).ToList();
+        var deepTerms = nonlinear.Where(t => !HamiltonianCost.NeedsFlattening(t.Monomial, maxHiddenLayers)).ToList();
+        var plan = ProductPlanner.Plan(variables.Count, deepTerms.Select(t => t.Monomial).ToList(), ExpressionLimits.MaxHiddenNeurons, cancellationToken);
         if (plan is null)
         {
             return new NetworkBuildResult(null, string.Format(
@@ -44,102 +42,35 @@ internal static class NetworkBuilder
                 ExpressionLimits.MaxHiddenNeurons));
         }
 
-        var gates = new List<GateModel>();
-        var neurons = new List<NeuronModel>();
-        var nodeValue = new ValueRef[plan.Nodes.Length];
-        var nodeForm = new LinearForm[plan.Nodes.Length];
-        var nodeBound = new double[plan.Nodes.Length];
-        var nodeError = new double[plan.Nodes.Length];
-
-        for (int n = 0; n < plan.Nodes.Length; n++)
+        var gates = new List<Gate>();
+        var nodeValue = new FlatValue[plan.Nodes.Count];
+        for (int n = 0; n < plan.Nodes.Count; n++)
         {
             var node = plan.Nodes[n];
-            if (node.IsLeaf)
+            if (node.IsInput)
             {
-                nodeValue[n] = ValueRef.Input(node.Variable);
-                nodeForm[n] = LinearForm.OfValue(node.Variable);
-                nodeBound[n] = bounds[node.Variable];
-                nodeError[n] = inputErrors?[node.Variable] ?? 0;   // an input computed by earlier neurons (a bit product)
+                // An input computed by earlier neurons (a bit product) carries its error into the gates.
+                nodeValue[n] = new FlatValue(ValueRef.Input(node.Variable), bounds[node.Variable], inputErrors?[node.Variable] ?? 0, 0, node.Monomial);
                 continue;
             }
 
-            GateKind kind = node.Kind!.Value;
-            var calibration = lambdaOverride is { } lambdaValue
-                ? GateCalibration.AtScale(kind, precision, lambdaValue)
-                : GateCalibration.For(kind, precision);
-            int left = node.Left, right = kind == GateKind.Square ? node.Left : node.Right;
-
-            // Each gate normalises by the largest value its inputs can take as computed (exact bound + error).
-            double leftScale = nodeBound[left] + nodeError[left];
-            double rightScale = nodeBound[right] + nodeError[right];
-            double secondDerivative = Sigmoid.Derivative(2, Sigmoid.GateBias);
-            double lambda = calibration.Lambda;
-            double leftWeight, rightWeight, outputScale;
-            if (kind == GateKind.Square)
-            {
-                leftWeight = precision.Round(2 * lambda / leftScale);
-                rightWeight = 0;
-            }
-            else
-            {
-                leftWeight = precision.Round(lambda / leftScale);
-                rightWeight = precision.Round(lambda / rightScale);
-            }
-
-            outputScale = precision.Round(leftScale * rightScale / (4 * lambda * lambda * secondDerivative));
-
-            int firstNeuron = variableCount + neurons.Count;
-            int layer = node.Depth;
-            AddGateNeurons(neurons, kind, layer, nodeForm[left], leftWeight, nodeForm[right], rightWeight);
-
-            var form = new LinearForm();
-            if (kind == GateKind.Square)
-            {
-                form.AddWeight(firstNeuron, outputScale).AddWeight(firstNeuron + 1, outputScale)
-                    .AddConstant(-2 * Sigmoid.Value(Sigmoid.GateBias) * outputScale);
-            }
-            else
-            {
-                form.AddWeight(firstNeuron, outputScale).AddWeight(firstNeuron + 1, outputScale)
-                    .AddWeight(firstNeuron + 2, -outputScale).AddWeight(firstNeuron + 3, -outputScale);
-            }
-
-            nodeForm[n] = form;
-            nodeBound[n] = nodeBound[left] * nodeBound[right];
-
-            // |gate(a', b') − a·b| ≤ |gate(a', b') − a'·b'| + |a'|·|b' − b| + |b|·|a' − a|.
-            nodeError[n] = (calibration.NormalizedError * leftScale * rightScale)
-                + (leftScale * nodeError[right]) + (nodeBound[right] * nodeError[left]);
-
-            nodeValue[n] = ValueRef.Gate(gates.Count);
-            gates.Add(new GateModel(
-                kind,
-                Monomial.FromExponents(node.Exponents).ToText(variables),
-                nodeValue[left],
-                nodeValue[right],
-                leftWeight,
-                rightWeight,
-                outputScale,
-                layer,
-                firstNeuron - variableCount,
-                nodeBound[n],
-                nodeError[n]));
+            var left = nodeValue[node.Left];
+            var right = node.Step == ProductStep.Square ? left : nodeValue[node.Right];
+            nodeValue[n] = AddDeepGate(gates, node, left, right, point.Gate(node.Step), precision, variables);
         }
 
-        var layered = new LayeredProductBuilder(variables, bounds, precision, gates, neurons);
+        var layered = new LayeredProductBuilder(variables, bounds, precision, gates);
         var flatValues = new Dictionary<NetworkTerm, FlatValue>();
         foreach (var term in flattened)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            flatValues[term] = layered.Build(term.Exponents, maxHiddenLayers);
+            flatValues[term] = layered.Build(term.Monomial, maxHiddenLayers);
         }
 
-        // Output map: constant + linear terms + coefficient × gate output.
-        double constant = 0;
-        var linear = new double[variableCount];
-        var gateTerms = new List<(int Gate, double Coefficient)>();
-        var output = new LinearForm();
-        double errorSum = 0, magnitude = 0;
+        // Output map: constant + linear terms (in variable order) + coefficient × product.
+        double constant = 0, errorSum = 0, magnitude = 0;
+        var linear = new double[variables.Count];
+        var products = new List<OutputTerm>();
         int deepIndex = 0;
         foreach (var term in terms)
         {
@@ -147,66 +78,47 @@ internal static class NetworkBuilder
             if (term.Degree == 0)
             {
                 constant += coefficient;
-                output.AddConstant(coefficient);
                 magnitude += Math.Abs(coefficient);
             }
             else if (term.Degree == 1)
             {
-                int v = term.Exponents.IndexOf(1);
+                int v = term.Monomial.Support().First();
                 linear[v] += coefficient;
-                output.AddWeight(v, coefficient);
                 magnitude += Math.Abs(coefficient) * bounds[v];
             }
             else
             {
-                var value = flatValues.TryGetValue(term, out var flat) ? flat : DeepValue(plan.Roots[deepIndex++]);
-                gateTerms.Add((value.Ref.Index, coefficient));
-                output.AddScaled(value.Form, coefficient);
+                var value = flatValues.TryGetValue(term, out var flat) ? flat : nodeValue[plan.Roots[deepIndex++]];
+                products.Add(new OutputTerm(value.Ref, coefficient));
                 errorSum += Math.Abs(coefficient) * value.Error;
                 magnitude += Math.Abs(coefficient) * value.Scale;
             }
         }
 
-        FlatValue DeepValue(int node) => new(nodeValue[node], nodeForm[node], nodeBound[node], nodeError[node], 0, default);
-
+        var output = Enumerable.Range(0, variables.Count).Where(v => linear[v] != 0).Select(v => new OutputTerm(ValueRef.Input(v), linear[v])).Concat(products);
         double maxError = RoundUp(errorSum + precision.OutputSumRounding(terms.Count, magnitude));
-
-        var model = new NetworkModel(
-            precision,
-            bounds.ToImmutableArray(),
-            gates.ToImmutableArray(),
-            constant,
-            linear.ToImmutableArray(),
-            gateTerms.ToImmutableArray(),
-            neurons.ToImmutableArray(),
-            output.Constant,
-            output.Synapses(),
-            maxError);
-        return new NetworkBuildResult(model, null);
+        return new NetworkBuildResult(
+            new NetworkModel(precision, bounds.ToImmutableArray(), gates.ToImmutableArray(), constant, output.ToImmutableArray(), maxError),
+            null);
     }
 
-    private static void AddGateNeurons(List<NeuronModel> neurons, GateKind kind, int layer, LinearForm left, double leftWeight, LinearForm right, double rightWeight)
+    private static FlatValue AddDeepGate(List<Gate> gates, ProductNode node, FlatValue left, FlatValue right, GateCalibration calibration, NumericPrecision precision, IReadOnlyList<string> variables)
     {
-        // p = wL·left + wR·right (square: wL·left); q = wL·left − wR·right. Neurons: σ(b+p), σ(b−p), σ(b+q), σ(b−q).
-        var p = new LinearForm().AddScaled(left, leftWeight);
-        if (kind == GateKind.Multiply)
-        {
-            p.AddScaled(right, rightWeight);
-        }
+        // Each gate normalises by the largest value its inputs can take as computed (exact bound + error).
+        double leftScale = left.Scale, rightScale = right.Scale;
+        double lambda = calibration.Lambda;
+        double outputScale = precision.Round(leftScale * rightScale / (4 * lambda * lambda * Sigmoid.Derivative(2, Sigmoid.GateBias)));
+        double bound = left.Bound * right.Bound;
 
-        AddPair(neurons, layer, p);
-        if (kind == GateKind.Multiply)
-        {
-            AddPair(neurons, layer, new LinearForm().AddScaled(left, leftWeight).AddScaled(right, -rightWeight));
-        }
-    }
-
-    /// <summary>Adds σ(b + p) and σ(b − p); both rest at b, since every preactivation p is 0 at the resting state.</summary>
-    internal static void AddPair(List<NeuronModel> neurons, int layer, LinearForm preactivation, double bias = Sigmoid.GateBias)
-    {
-        neurons.Add(new NeuronModel(layer, bias + preactivation.Constant, preactivation.Synapses(), bias));
-        var negated = new LinearForm().AddScaled(preactivation, -1);
-        neurons.Add(new NeuronModel(layer, bias + negated.Constant, negated.Synapses(), bias));
+        // |gate(a', b') − a·b| ≤ |gate(a', b') − a'·b'| + |a'|·|b' − b| + |b|·|a' − a|.
+        double error = (calibration.NormalizedError * leftScale * rightScale) + (leftScale * right.Error) + (right.Bound * left.Error);
+        int layer = 1 + Math.Max(left.Layer, right.Layer);
+        string label = node.Monomial.ToText(variables);
+        Gate gate = node.Step == ProductStep.Square
+            ? new SquareGate(left.Ref, precision.Round(2 * lambda / leftScale), outputScale, label, layer, bound, error)
+            : new MultiplyGate(left.Ref, right.Ref, precision.Round(lambda / leftScale), precision.Round(lambda / rightScale), outputScale, label, layer, bound, error);
+        gates.Add(gate);
+        return new FlatValue(ValueRef.Gate(gates.Count - 1), bound, error, layer, node.Monomial);
     }
 
     /// <summary>Rounds a positive bound up to 3 significant digits: stable text, still a bound.</summary>

@@ -1,59 +1,48 @@
 using System.Collections.Immutable;
+using System.Linq;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Network;
 
 /// <summary>
-/// The compiled network, in two equivalent views: <see cref="Gates"/> (how the generated code evaluates
-/// it) and <see cref="Neurons"/> + output synapses (the flat description the runtime interprets).
+/// The compiled network: its gates in evaluation order and the output map constant + Σ coefficient·value. The neurons
+/// and synapses follow from the gates (the runtime's description expands them).
 /// </summary>
-/// <param name="LinearTerms">Output coefficients of the input variables (zero where absent).</param>
-/// <param name="GateTerms">Output coefficients of gate outputs, by gate index.</param>
+/// <param name="InputBounds">|input| ≤ bound for each input (1 for bits and spins).</param>
 /// <param name="MaxError">Upper bound on |network − polynomial| for inputs inside their bounds.</param>
-internal sealed record NetworkModel(
-    NumericPrecision Precision,
-    ImmutableArray<double> InputBounds,
-    ImmutableArray<GateModel> Gates,
-    double OutputConstant,
-    ImmutableArray<double> LinearTerms,
-    ImmutableArray<(int Gate, double Coefficient)> GateTerms,
-    ImmutableArray<NeuronModel> Neurons,
-    double OutputBias,
-    ImmutableArray<SynapseModel> OutputSynapses,
-    double MaxError)
+/// <param name="AccumulatesOutputInDouble">
+/// True for networks over bits or spins in float: the output sum is accumulated in double and rounded to float once,
+/// so that its rounding stays below 1e-6 of the Hamiltonian's scale (MaxError assumes it).
+/// </param>
+internal sealed class NetworkModel(
+    NumericPrecision precision,
+    ImmutableArray<double> inputBounds,
+    ImmutableArray<Gate> gates,
+    double outputConstant,
+    ImmutableArray<OutputTerm> outputTerms,
+    double maxError,
+    bool accumulatesOutputInDouble = false)
 {
-    /// <summary>
-    /// True for networks over bits or spins in float: the output sum is accumulated in double and rounded to float
-    /// once, so that its rounding stays below 1e-6 of the Hamiltonian's scale (MaxError assumes it).
-    /// </summary>
-    public bool AccumulatesOutputInDouble { get; init; }
+    public NumericPrecision Precision { get; } = precision;
 
-    public int NeuronCount => Neurons.Length;
+    public ImmutableArray<double> InputBounds { get; } = inputBounds;
 
-    public int HiddenLayers
-    {
-        get
-        {
-            int max = 0;
-            foreach (var gate in Gates)
-            {
-                max = System.Math.Max(max, gate.Layer);
-            }
+    public ImmutableArray<Gate> Gates { get; } = gates;
 
-            return max;
-        }
-    }
+    public double OutputConstant { get; } = outputConstant;
 
-    public int SynapseCount
-    {
-        get
-        {
-            int count = OutputSynapses.Length;
-            foreach (var neuron in Neurons)
-            {
-                count += neuron.Synapses.Length;
-            }
+    public ImmutableArray<OutputTerm> OutputTerms { get; } = outputTerms;
 
-            return count;
-        }
-    }
+    public double MaxError { get; } = maxError;
+
+    public bool AccumulatesOutputInDouble { get; } = accumulatesOutputInDouble;
+
+    public int NeuronCount => Gates.Sum(g => g.NeuronCount);
+
+    public int HiddenLayers => Gates.IsEmpty ? 0 : Gates.Max(g => g.Layer);
+
+    /// <summary>The inputs the network reads (through a gate or the output).</summary>
+    public ImmutableHashSet<int> UsedInputs =>
+        Gates.SelectMany(g => g.Operands).Concat(OutputTerms.Select(t => t.Value))
+            .Where(v => !v.IsGate).Select(v => v.Index).ToImmutableHashSet();
 }

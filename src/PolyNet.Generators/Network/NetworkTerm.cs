@@ -1,21 +1,9 @@
-using System.Collections.Immutable;
+using PolyNet.Generators.Polynomials;
 
 namespace PolyNet.Generators.Network;
 
-/// <summary>One monomial of the polynomial handed to the network stage: coefficient × ∏ xᵢ^eᵢ.</summary>
-internal sealed record NetworkTerm(ImmutableArray<int> Exponents, double Coefficient)
+/// <summary>One term of the polynomial handed to the network stage: Coefficient × Monomial, the coefficient rounded to double.</summary>
+internal sealed record NetworkTerm(Monomial Monomial, double Coefficient)
 {
-    public int Degree
-    {
-        get
-        {
-            int degree = 0;
-            foreach (int e in Exponents)
-            {
-                degree += e;
-            }
-
-            return degree;
-        }
-    }
+    public int Degree => Monomial.TotalDegree;
 }

@@ -1,3 +1,4 @@
+using PolyNet.Generators.Shared;
 namespace PolyNet.Generators.Parse;
 
 /// <summary>A node of the parsed expression. Parentheses leave no node: they only shape the tree.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Parse;
 

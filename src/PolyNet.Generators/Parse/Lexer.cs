@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Parse;
 

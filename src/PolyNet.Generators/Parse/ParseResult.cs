@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Parse;
 

@@ -1,3 +1,4 @@
+using PolyNet.Generators.Shared;
 namespace PolyNet.Generators.Parse;
 
 /// <summary>

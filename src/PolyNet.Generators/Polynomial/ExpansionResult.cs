@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PolyNet.Generators.Parse;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Polynomials;
 

@@ -12,7 +12,7 @@ namespace PolyNet.Generators.Polynomials;
 /// Ordering (<see cref="CompareTo"/>) is the canonical term order: total degree ascending, then the exponent vectors
 /// compared lexicographically in descending order, so <c>1, x, y, x^2, x*y, y^2</c>.
 /// </remarks>
-internal sealed class Monomial : IEquatable<Monomial>, IComparable<Monomial>
+internal sealed class Monomial : IEquatable<Monomial>, IComparable<Monomial>, IReadOnlyList<int>
 {
     // Never handed out: callers read exponents through the indexer.
     private readonly int[] _exponents;
@@ -41,6 +41,83 @@ internal sealed class Monomial : IEquatable<Monomial>, IComparable<Monomial>
     public bool IsConstant => TotalDegree == 0;
 
     public int this[int variableIndex] => _exponents[variableIndex];
+
+    int IReadOnlyCollection<int>.Count => _exponents.Length;
+
+    /// <summary>True when every exponent is even (the monomial is a square).</summary>
+    public bool IsSquare
+    {
+        get
+        {
+            foreach (int exponent in _exponents)
+            {
+                if (exponent % 2 != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>True when <paramref name="other"/> = this × (some monomial).</summary>
+    public bool Divides(Monomial other)
+    {
+        for (int i = 0; i < _exponents.Length; i++)
+        {
+            if (_exponents[i] > other._exponents[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>this / <paramref name="factor"/>; the factor must divide this monomial.</summary>
+    public Monomial Divide(Monomial factor)
+    {
+        var exponents = new int[_exponents.Length];
+        for (int i = 0; i < exponents.Length; i++)
+        {
+            exponents[i] = _exponents[i] - factor._exponents[i];
+            if (exponents[i] < 0)
+            {
+                throw new ArgumentException("the factor does not divide the monomial", nameof(factor));
+            }
+        }
+
+        return new Monomial(exponents);
+    }
+
+    /// <summary>The square root of a square monomial (every exponent halved).</summary>
+    public Monomial SquareRoot()
+    {
+        var exponents = new int[_exponents.Length];
+        for (int i = 0; i < exponents.Length; i++)
+        {
+            exponents[i] = _exponents[i] / 2;
+        }
+
+        return new Monomial(exponents);
+    }
+
+    /// <summary>The indices of the variables with a non-zero exponent, ascending.</summary>
+    public IEnumerable<int> Support()
+    {
+        for (int i = 0; i < _exponents.Length; i++)
+        {
+            if (_exponents[i] != 0)
+            {
+                yield return i;
+            }
+        }
+    }
+
+    public IEnumerator<int> GetEnumerator() => ((IEnumerable<int>)_exponents).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>The monomial 1 over <paramref name="variableCount"/> variables.</summary>
     public static Monomial Constant(int variableCount)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Polynomials;
 

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
 using PolyNet.Generators.Parse;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Polynomials;
 

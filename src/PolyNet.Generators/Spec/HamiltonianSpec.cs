@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
-using System.Linq;
-using PolyNet.Generators.Network;
-using PolyNet.Generators.Pipeline;
+using PolyNet.Generators.Compiler;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Spec;
 
@@ -11,33 +9,37 @@ namespace PolyNet.Generators.Spec;
 /// </summary>
 /// <param name="Signature">The implementing declaration's modifiers, return type, name and type parameters,
 /// e.g. "public static partial double Energy".</param>
+/// <param name="Input">What the Roslyn-free stages compile. Always present, so the expression is checked even when the
+/// method's shape is wrong (an invalid bound reads as 1 there; it is reported on its own).</param>
 /// <param name="Precision">The arithmetic of the forward pass; null when the signature is unsupported.</param>
 /// <param name="ShapeError">Why no network can be built from the method's shape (the fallback body throws
 /// with it), or null.</param>
-/// <param name="MaxHiddenLayers">[Hamiltonian(MaxHiddenLayers = k)]: at most k hidden layers; 0 = the deep network.</param>
 /// <param name="EmitsNetworkProperty">False when the <c>&lt;Method&gt;Network</c> name is taken (by another
 /// member or another [Hamiltonian] overload), so the generator adds no second definition of it.</param>
+/// <param name="CheckBounds">[Hamiltonian(CheckBounds = true)]: inputs outside their bounds throw.</param>
+/// <param name="Documentation">The lines of the method's own XML doc comment (without "///"), which the
+/// implementation repeats: C# shows the implementation's comment when both parts have one.</param>
 internal sealed record HamiltonianSpec(
     TypeHierarchy Hierarchy,
     string MethodName,
     string Accessibility,
     string Signature,
     EquatableArray<ParameterSpec> Parameters,
+    HamiltonianInput Input,
     NumericPrecision? Precision,
-    string Expression,
     double InputBound,
     string? ShapeError,
-    bool EmitsNetworkProperty = true,
-    int MaxHiddenLayers = 0)
+    bool EmitsNetworkProperty,
+    bool CheckBounds,
+    EquatableArray<string> Documentation)
 {
-    /// <summary>The input of the Roslyn-free stages.</summary>
-    public HamiltonianInput ToInput(NumericPrecision precision) => new(
-        Expression,
-        Parameters.Select(p => p.Name).ToImmutableArray(),
-        Parameters.Select(p => p.Bound).ToImmutableArray(),
-        Parameters.Select(p => p.Kind).ToImmutableArray(),
-        precision,
-        MaxHiddenLayers);
+    public string Expression => Input.Expression;
+
+    /// <summary>The method's name without a verbatim '@'.</summary>
+    public string PlainName => MethodName.TrimStart('@');
+
+    /// <summary>True when a network can be compiled for this method (no shape error, a supported signature).</summary>
+    public bool IsCompilable => ShapeError is null && Precision is not null;
 
     /// <summary>The generated file's name: unique per method, stable across runs.</summary>
     public string HintName
@@ -50,7 +52,7 @@ internal sealed record HamiltonianSpec(
                 key.Append(parameter.Modifier).Append(parameter.Type).Append(';');
             }
 
-            return $"{Hierarchy.HintPrefix}.{MethodName.TrimStart('@')}.{StableHash(key.ToString()):x8}.g.cs";
+            return $"{Hierarchy.HintPrefix}.{PlainName}.{StableHash(key.ToString()):x8}.g.cs";
         }
     }
 

@@ -1,4 +1,5 @@
 using PolyNet.Generators.Polynomials;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Spec;
 

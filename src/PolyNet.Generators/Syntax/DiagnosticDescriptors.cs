@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using PolyNet.Generators.Spec;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Syntax;
 

@@ -4,8 +4,8 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PolyNet.Generators.Parse;
-using PolyNet.Generators.Pipeline;
+using PolyNet.Generators.Compiler;
+using PolyNet.Generators.Shared;
 using PolyNet.Generators.Spec;
 
 namespace PolyNet.Generators.Syntax;
@@ -37,7 +37,7 @@ internal static class FlatteningDiagnostics
             return;
         }
 
-        if (!compiled.Succeeded || spec is null || spec.ShapeError is not null || spec.Precision is null)
+        if (!compiled.Succeeded || spec is null || !spec.IsCompilable)
         {
             return;
         }

@@ -4,11 +4,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PolyNet.Generators.Pipeline;
-using PolyNet.Generators.Network;
-using PolyNet.Generators.Parse;
-using PolyNet.Generators.Polynomials;
-using PolyNet.Generators.Spec;
+using PolyNet.Generators.Compiler;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Syntax;
 
@@ -73,17 +70,13 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(diagnostic);
         }
 
-        if (read.ExpressionMap is not { } map || attribute.ConstructorArguments[0].Value is not string expression)
+        if (read.ExpressionMap is not { } map || attribute.ConstructorArguments[0].Value is not string)
         {
             return;
         }
 
         // Expression problems are reported even when the method's shape is wrong, so both get fixed in one pass.
-        var precision = read.Spec?.Precision ?? NumericPrecision.Double;
-        // Invalid bounds were reported as PNET006 already; compile with 1.0 in their place to still check the expression.
-        var bounds = method.Parameters.Select((p, i) => read.Spec is { } spec && spec.Parameters[i].Bound is > 0 and < double.PositiveInfinity ? spec.Parameters[i].Bound : 1.0).ToImmutableArray();
-        var kinds = method.Parameters.Select((p, i) => read.Spec?.Parameters[i].Kind ?? VariableKind.Continuous).ToImmutableArray();
-        var input = new HamiltonianInput(expression, method.Parameters.Select(p => p.Name).ToImmutableArray(), bounds, kinds, precision, read.Spec?.MaxHiddenLayers ?? 0);
+        var input = read.Input;
         var compiled = HamiltonianCompiler.Compile(input, context.CancellationToken);
         foreach (var error in compiled.Errors.Where(e => e.Kind != ExpressionErrorKind.FlatteningLimitExceeded))
         {

@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using PolyNet.Generators.Pipeline;
 using PolyNet.Generators.Spec;
 
 namespace PolyNet.Generators.Syntax;

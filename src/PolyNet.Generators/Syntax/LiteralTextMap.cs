@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using PolyNet.Generators.Parse;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Syntax;
 

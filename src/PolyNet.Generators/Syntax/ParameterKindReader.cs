@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PolyNet.Generators.Polynomials;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Syntax;
 

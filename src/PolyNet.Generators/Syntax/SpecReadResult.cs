@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using PolyNet.Generators.Compiler;
 using PolyNet.Generators.Spec;
 
 namespace PolyNet.Generators.Syntax;
@@ -11,14 +12,18 @@ namespace PolyNet.Generators.Syntax;
 /// </summary>
 internal sealed class SpecReadResult
 {
-    public SpecReadResult(HamiltonianSpec? spec, ImmutableArray<Diagnostic> diagnostics, LiteralTextMap? expressionMap)
+    public SpecReadResult(HamiltonianSpec? spec, HamiltonianInput input, ImmutableArray<Diagnostic> diagnostics, LiteralTextMap? expressionMap)
     {
         Spec = spec;
+        Input = input;
         Diagnostics = diagnostics;
         ExpressionMap = expressionMap;
     }
 
     public HamiltonianSpec? Spec { get; }
+
+    /// <summary>What the stages compile, also when no implementation can be emitted (so the expression is still checked).</summary>
+    public HamiltonianInput Input { get; }
 
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 

@@ -7,9 +7,10 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using PolyNet.Generators.Network;
-using PolyNet.Generators.Polynomials;
+using PolyNet.Generators.Compiler;
+using PolyNet.Generators.Emit;
 using PolyNet.Generators.Spec;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Syntax;
 
@@ -93,6 +94,7 @@ internal static class SpecReader
 
         double inputBound = 1.0;
         int maxHiddenLayers = 0;
+        bool checkBounds = false;
         foreach (var named in attribute.NamedArguments)
         {
             if (named.Key == "MaxHiddenLayers" && named.Value.Value is int layers)
@@ -103,6 +105,11 @@ internal static class SpecReader
                     Report(DiagnosticDescriptors.InvalidArgument, NamedArgumentLocation(attributeSyntax, "MaxHiddenLayers") ?? nameLocation, $"MaxHiddenLayers must be 0 (no limit) or a positive number of hidden layers, not {layers}");
                     maxHiddenLayers = 0;
                 }
+            }
+
+            if (named.Key == "CheckBounds" && named.Value.Value is bool check)
+            {
+                checkBounds = check;
             }
 
             if (named.Key == "InputBound" && named.Value.Value is double bound)
@@ -144,21 +151,54 @@ internal static class SpecReader
             parameters.Add(new ParameterSpec(parameter.Name, Identifier(parameter.Name), parameter.Type.ToDisplayString(TypeFormat), Modifier(parameter), bound, kind));
         }
 
+        var parameterSpecs = parameters.MoveToImmutable().ToEquatableArray();
+
+        // Invalid bounds were reported as PNET006; the expression is still compiled, with 1 in their place.
+        var input = new HamiltonianInput(
+            expression,
+            parameterSpecs.Select(p => p.Name).ToEquatableArray(),
+            parameterSpecs.Select(p => IsValidBound(p.Bound) ? p.Bound : 1.0).ToEquatableArray(),
+            parameterSpecs.Select(p => p.Kind).ToEquatableArray(),
+            precision ?? NumericPrecision.Double,
+            maxHiddenLayers);
         HamiltonianSpec? spec = canEmit
             ? new HamiltonianSpec(
                 hierarchy,
                 Identifier(name),
                 Accessibility(method.DeclaredAccessibility),
                 Signature(method, declaration),
-                parameters.MoveToImmutable().ToEquatableArray(),
+                parameterSpecs,
+                input,
                 precision,
-                expression,
                 inputBound,
                 shapeError,
                 emitsNetworkProperty,
-                maxHiddenLayers)
+                checkBounds,
+                Documentation(declaration))
             : null;
-        return new SpecReadResult(spec, diagnostics.ToImmutable(), map);
+        return new SpecReadResult(spec, input, diagnostics.ToImmutable(), map);
+    }
+
+    /// <summary>The lines of the declaration's own XML doc comment, without the leading "///" (empty when it has none).</summary>
+    private static EquatableArray<string> Documentation(MethodDeclarationSyntax declaration)
+    {
+        var lines = new List<string>();
+        foreach (var trivia in declaration.GetLeadingTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia))
+            {
+                foreach (string line in trivia.ToFullString().Split('\n'))
+                {
+                    string text = line.TrimEnd('\r').TrimStart();
+                    if (text.StartsWith("///", StringComparison.Ordinal))
+                    {
+                        lines.Add(Literals.Comment(text.Substring(3)));
+                    }
+                }
+            }
+        }
+
+        return lines.ToEquatableArray();
     }
 
     /// <summary>The value of a named attribute argument such as <c>InputBound = 2</c>, for diagnostics.</summary>
@@ -272,7 +312,7 @@ internal static class SpecReader
     private static bool IsGenerated(IMethodSymbol implementation) =>
         implementation.GetAttributes().Any(a =>
             a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
-            && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == Emit.HamiltonianEmitter.GeneratorName);
+            && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == HamiltonianEmitter.GeneratorName);
 
     private static bool IsValidBound(double bound) => bound > 0 && !double.IsInfinity(bound) && !double.IsNaN(bound);
 

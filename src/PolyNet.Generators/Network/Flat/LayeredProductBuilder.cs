@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
-using PolyNet.Generators.Cost;
+using PolyNet.Generators.Planning;
 using PolyNet.Generators.Polynomials;
+using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Network.Flat;
 
@@ -19,21 +18,19 @@ internal sealed class LayeredProductBuilder
     private readonly IReadOnlyList<string> _variables;
     private readonly IReadOnlyList<double> _bounds;
     private readonly NumericPrecision _precision;
-    private readonly List<GateModel> _gates;
-    private readonly List<NeuronModel> _neurons;
-    private readonly Dictionary<string, FlatValue> _products = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (int Id, int FirstNeuron)> _pairs = new(StringComparer.Ordinal);
+    private readonly List<Gate> _gates;
+    private readonly Dictionary<ProductKey, FlatValue> _products = new();
+    private readonly Dictionary<PairKey, int> _pairs = new();
 
-    public LayeredProductBuilder(IReadOnlyList<string> variables, IReadOnlyList<double> bounds, NumericPrecision precision, List<GateModel> gates, List<NeuronModel> neurons)
+    public LayeredProductBuilder(IReadOnlyList<string> variables, IReadOnlyList<double> bounds, NumericPrecision precision, List<Gate> gates)
     {
         _variables = variables;
         _bounds = bounds;
         _precision = precision;
         _gates = gates;
-        _neurons = neurons;
     }
 
-    public FlatValue Build(ImmutableArray<int> monomial, int maxHiddenLayers)
+    public FlatValue Build(Monomial monomial, int maxHiddenLayers)
     {
         var plan = MonomialCost.Plan(monomial, maxHiddenLayers);
         var values = plan.FirstLayerGroups
@@ -56,12 +53,8 @@ internal sealed class LayeredProductBuilder
         return values.Single();
     }
 
-    private FlatValue Input(int variable)
-    {
-        var exponents = new int[_variables.Count];
-        exponents[variable] = 1;
-        return new FlatValue(ValueRef.Input(variable), LinearForm.OfValue(variable), _bounds[variable], 0, 0, ImmutableArray.Create(exponents));
-    }
+    private FlatValue Input(int variable) =>
+        new(ValueRef.Input(variable), _bounds[variable], 0, 0, Monomial.Variable(_variables.Count, variable));
 
     private FlatValue Product(List<FlatValue> operands, List<int> exponents)
     {
@@ -70,7 +63,7 @@ internal sealed class LayeredProductBuilder
             return operands[0];
         }
 
-        string key = string.Join(";", operands.Select((o, i) => $"{o.Ref}^{exponents[i]}"));
+        var key = new ProductKey(operands.Select((o, i) => (o.Ref, exponents[i])).ToEquatableArray());
         if (_products.TryGetValue(key, out var existing))
         {
             return existing;
@@ -79,7 +72,7 @@ internal sealed class LayeredProductBuilder
         int degree = exponents.Sum();
         var calibration = FlatCalibration.For(degree, _precision);
         double lambda = calibration.Lambda;
-        var weights = operands.Select(o => _precision.Round(lambda / o.Scale)).ToImmutableArray();
+        var weights = operands.Select(o => _precision.Round(lambda / o.Scale)).ToList();
         double scaleProduct = 1, boundProduct = 1;
         for (int i = 0; i < operands.Count; i++)
         {
@@ -89,60 +82,38 @@ internal sealed class LayeredProductBuilder
 
         double outputScale = _precision.Round(scaleProduct / (Math.Pow(2 * lambda, degree) * calibration.DerivativeAtBias));
         int layer = 1 + operands.Max(o => o.Layer);
-        int neuronsBefore = _neurons.Count;
-        var pairs = ImmutableArray.CreateBuilder<FlatPair>();
-        var form = new LinearForm();
         bool even = degree % 2 == 0;
+        var pairs = new List<FlatPair>();
         foreach (var (multipliers, coefficient) in Representatives(exponents))
         {
-            var pair = Pair(operands, weights, multipliers, calibration, layer, out int orientation);
-            double signed = even ? coefficient : coefficient * orientation;
-            pairs.Add(pair with { Coefficient = signed });
-            int plus = _variables.Count + pair.FirstNeuron;
-            form.AddWeight(plus, signed * outputScale).AddWeight(plus + 1, (even ? signed : -signed) * outputScale);
-            if (even)
-            {
-                form.AddConstant(-2 * Sigmoid.Value(calibration.Bias) * signed * outputScale);
-            }
+            var pair = Pair(operands, multipliers, calibration, out int orientation);
+            pairs.Add(pair with { Coefficient = even ? coefficient : coefficient * orientation });
         }
 
         // |∏a'ᵢ^rᵢ − ∏aᵢ^rᵢ| ≤ ∏Sᵢ^rᵢ − ∏Bᵢ^rᵢ for |a'ᵢ| ≤ Sᵢ = Bᵢ + Eᵢ, |a'ᵢ − aᵢ| ≤ Eᵢ, |aᵢ| ≤ Bᵢ.
         double error = (calibration.ErrorBound(exponents) * scaleProduct) + (scaleProduct - boundProduct);
-        var monomial = new int[_variables.Count];
+        var monomial = operands[0].Monomial;
         for (int i = 0; i < operands.Count; i++)
         {
-            for (int v = 0; v < monomial.Length; v++)
+            for (int r = i == 0 ? 1 : 0; r < exponents[i]; r++)
             {
-                monomial[v] += exponents[i] * operands[i].Monomial[v];
+                monomial = monomial.Multiply(operands[i].Monomial);
             }
         }
 
-        var model = new FlatProductModel(
+        _gates.Add(new FlatGate(
             degree,
             calibration.Bias,
             calibration.ExpNegBias,
-            operands.Select(o => o.Ref).ToImmutableArray(),
-            exponents.ToImmutableArray(),
-            weights,
+            operands.Select((o, i) => new WeightedValue(o.Ref, weights[i])).ToEquatableArray(),
+            exponents.ToEquatableArray(),
             outputScale,
-            pairs.ToImmutable(),
-            2 * pairs.Count);
-        int firstNeuron = _neurons.Count > neuronsBefore ? neuronsBefore : pairs.Count > 0 ? pairs[0].FirstNeuron : neuronsBefore;
-        var gate = new GateModel(
-            GateKind.Flat,
-            Monomial.FromExponents(monomial).ToText(_variables),
-            operands[0].Ref,
-            operands[Math.Min(1, operands.Count - 1)].Ref,
-            weights[0],
-            weights[Math.Min(1, operands.Count - 1)],
-            outputScale,
+            pairs.ToEquatableArray(),
+            monomial.ToText(_variables),
             layer,
-            firstNeuron,
             boundProduct,
-            error,
-            model);
-        var value = new FlatValue(ValueRef.Gate(_gates.Count), form, boundProduct, error, layer, ImmutableArray.Create(monomial));
-        _gates.Add(gate);
+            error));
+        var value = new FlatValue(ValueRef.Gate(_gates.Count - 1), boundProduct, error, layer, monomial);
         _products[key] = value;
         return value;
     }
@@ -184,39 +155,23 @@ internal sealed class LayeredProductBuilder
 
     /// <summary>The pair for these multipliers: an existing identical one, or two new neurons.</summary>
     /// <param name="orientation">+1 when σ(b + p) of the returned pair is this gate's σ(b + p), −1 when it is σ(b − p).</param>
-    private FlatPair Pair(List<FlatValue> operands, ImmutableArray<double> weights, int[] multipliers, FlatCalibration calibration, int layer, out int orientation)
+    private FlatPair Pair(List<FlatValue> operands, int[] multipliers, FlatCalibration calibration, out int orientation)
     {
         // Identity: same degree (so same b and λ) and the same operand × multiplier terms, up to a global sign.
-        var terms = operands.Select((o, i) => (Key: o.Ref.ToString(), Multiplier: multipliers[i])).Where(t => t.Multiplier != 0)
-            .OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+        var terms = operands.Select((o, i) => (o.Ref, Multiplier: multipliers[i])).Where(t => t.Multiplier != 0)
+            .OrderBy(t => t.Ref.IsGate).ThenBy(t => t.Ref.Index).ToList();
         int sign = terms[0].Multiplier > 0 ? 1 : -1;
         orientation = sign;
-        var key = new StringBuilder().Append(calibration.Degree).Append('|');
-        foreach (var (name, multiplier) in terms)
+        var key = new PairKey(calibration.Degree, terms.Select(t => (t.Ref, t.Multiplier * sign)).ToEquatableArray());
+        var oriented = multipliers.Select(m => m * sign).ToEquatableArray();
+        if (_pairs.TryGetValue(key, out int shared))
         {
-            key.Append(name).Append(':').Append(multiplier * sign).Append(';');
+            return new FlatPair(shared, false, oriented, 0);
         }
 
-        var oriented = multipliers.Select(m => m * sign).ToImmutableArray();
-        if (_pairs.TryGetValue(key.ToString(), out var shared))
-        {
-            return new FlatPair(shared.Id, false, oriented, 0, shared.FirstNeuron);
-        }
-
-        var preactivation = new LinearForm();
-        for (int i = 0; i < operands.Count; i++)
-        {
-            if (oriented[i] != 0)
-            {
-                preactivation.AddScaled(operands[i].Form, oriented[i] * weights[i]);
-            }
-        }
-
-        int firstNeuron = _neurons.Count;
-        NetworkBuilder.AddPair(_neurons, layer, preactivation, calibration.Bias);
         int id = _pairs.Count;
-        _pairs[key.ToString()] = (id, firstNeuron);
-        return new FlatPair(id, true, oriented, 0, firstNeuron);
+        _pairs[key] = id;
+        return new FlatPair(id, true, oriented, 0);
     }
 
     private static double Binomial(int n, int k)
@@ -229,4 +184,8 @@ internal sealed class LayeredProductBuilder
 
         return result;
     }
+
+    private readonly record struct ProductKey(EquatableArray<(ValueRef Value, int Exponent)> Factors);
+
+    private readonly record struct PairKey(int Degree, EquatableArray<(ValueRef Value, int Multiplier)> Terms);
 }

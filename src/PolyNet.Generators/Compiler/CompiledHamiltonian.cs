@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using PolyNet.Generators.Network;
+using PolyNet.Generators.Polynomials;
+using PolyNet.Generators.Shared;
+
+namespace PolyNet.Generators.Compiler;
+
+/// <summary>The result of running Parse → Polynomial → Network on one expression: a network, or the errors.</summary>
+/// <param name="Terms">The polynomial's terms with coefficients rounded to double, in canonical order.</param>
+internal sealed class CompiledHamiltonian(Polynomial? polynomial, ImmutableArray<NetworkTerm> terms, NetworkModel? network, ImmutableArray<ExpressionError> errors)
+{
+    public Polynomial? Polynomial { get; } = polynomial;
+
+    public ImmutableArray<NetworkTerm> Terms { get; } = terms;
+
+    public NetworkModel? Network { get; } = network;
+
+    public ImmutableArray<ExpressionError> Errors { get; } = errors;
+
+    public bool Succeeded => Network is not null && Errors.IsEmpty;
+
+    public static CompiledHamiltonian Failed(ImmutableArray<ExpressionError> errors) =>
+        new(null, ImmutableArray<NetworkTerm>.Empty, null, errors);
+}

@@ -1,0 +1,91 @@
+using System.Linq;
+using System.Text;
+using PolyNet.Generators.Compiler;
+using PolyNet.Generators.Spec;
+
+namespace PolyNet.Generators.Emit;
+
+/// <summary>
+/// Writes the network's description: a <c>SigmoidNetworkDefinition</c> (names, bounds, the polynomial, the gate table,
+/// the output map, MaxError) that the runtime turns into a <c>SigmoidNetwork</c> on first use, and, for networks run
+/// from their table, the <c>GateProgram</c> built from it.
+/// </summary>
+internal static class DescriptionEmitter
+{
+    public static void Emit(IndentedWriter writer, HamiltonianSpec spec, CompiledHamiltonian compiled, GeneratedNames names, bool programForKernel)
+    {
+        var network = compiled.Network!;
+        writer.Line("/// <summary>The network's weights, sizes and error bound, built on first use.</summary>");
+        writer.Line($"public static SigmoidNetwork {names["Description"]} => {names["Lazy"]}.{names["Network"]};");
+        writer.Line();
+        using (writer.Block($"private static class {names["Lazy"]}"))
+        {
+            writer.Line($"public static readonly SigmoidNetwork {names["Network"]} = new({names["Definition"]});");
+            if (programForKernel)
+            {
+                writer.Line($"public static readonly GateProgram {names["Program"]} = GateProgram.Create({names["Definition"]});");
+            }
+
+            writer.Line();
+            writer.Line($"private static SigmoidNetworkDefinition {names["Definition"]} => new()");
+            using (writer.Braces(";"))
+            {
+                WriteString(writer, "Expression", spec.Expression);
+                WriteString(writer, "Polynomial", compiled.Polynomial!.ToCanonicalString());
+                writer.Line($"Precision = NetworkPrecision.{network.Precision},");
+                writer.WrappedLine($"Inputs = new[] {{ {string.Join(", ", spec.Parameters.Select(p => Literals.String(p.Name)))} }},");
+                writer.WrappedLine($"InputBounds = new[] {{ {string.Join(", ", network.InputBounds.Select(Literals.Double))} }},");
+                if (spec.Parameters.Any(p => p.Kind != Shared.VariableKind.Continuous))
+                {
+                    writer.WrappedLine($"InputKinds = new[] {{ {string.Join(", ", spec.Parameters.Select(p => "InputKind." + p.Kind))} }},");
+                }
+
+                writer.Line($"InputBound = {Literals.Double(spec.InputBound)},");
+                writer.Line("Terms = \"\"\"");
+                var terms = compiled.Terms.Select((t, i) => Term(t.Coefficient, t.Monomial) + (i < compiled.Terms.Length - 1 ? ";" : string.Empty));
+                foreach (string line in ForwardPassEmitter.Chunk(terms))
+                {
+                    writer.Line("    " + line);
+                }
+
+                writer.Line("    \"\"\",");
+                writer.Line("Gates = \"\"\"");
+                foreach (string line in GateTableEmitter.Gates(network, spec.Parameters))
+                {
+                    writer.Line("    " + line);
+                }
+
+                writer.Line("    \"\"\",");
+                writer.Line("Output = \"\"\"");
+                foreach (string line in ForwardPassEmitter.Chunk(GateTableEmitter.OutputTokens(network, spec.Parameters)))
+                {
+                    writer.Line("    " + line);
+                }
+
+                writer.Line("    \"\"\",");
+                writer.Line($"MaxError = {Literals.Double(network.MaxError)},");
+            }
+        }
+    }
+
+    /// <summary>"Name = "text"," with a long text split into concatenated literals, one per line.</summary>
+    private static void WriteString(IndentedWriter writer, string name, string text)
+    {
+        var pieces = Literals.Strings(text);
+        if (pieces.Count == 1)
+        {
+            writer.Line($"{name} = {pieces[0]},");
+            return;
+        }
+
+        writer.Line($"{name} =");
+        for (int i = 0; i < pieces.Count; i++)
+        {
+            writer.Line($"    {(i == 0 ? string.Empty : "+ ")}{pieces[i]}{(i == pieces.Count - 1 ? "," : string.Empty)}");
+        }
+    }
+
+    /// <summary>"coefficient e1 e2 …" for one polynomial term.</summary>
+    private static string Term(double coefficient, System.Collections.Generic.IEnumerable<int> exponents) =>
+        new StringBuilder(Literals.Double(coefficient)).Append(' ').Append(string.Join(" ", exponents.Select(Literals.Int))).ToString();
+}

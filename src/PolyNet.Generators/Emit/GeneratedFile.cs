@@ -1,4 +1,0 @@
-namespace PolyNet.Generators.Emit;
-
-/// <summary>One generated source file; compared by value so unchanged output is not re-added.</summary>
-internal sealed record GeneratedFile(string HintName, string Text);

@@ -1,0 +1,43 @@
+using PolyNet.Generators.Shared;
+using PolyNet.Generators.Spec;
+
+namespace PolyNet.Generators.Emit;
+
+/// <summary>How the generated code reads each kind of parameter: as a number of the network's arithmetic, as a span element, as lanes.</summary>
+internal static class ParameterForms
+{
+    public static string Element(NumericPrecision precision) => precision == NumericPrecision.Double ? "double" : "float";
+
+    /// <summary>The lanes struct of a width: "ScalarDouble", "Double512", …</summary>
+    public static string Lanes(NumericPrecision precision, int bits) =>
+        (bits == 0 ? "Scalar" : string.Empty) + (precision == NumericPrecision.Double ? "Double" : "Single") + (bits == 0 ? string.Empty : Literals.Int(bits));
+
+    /// <summary>The parameter as a number of the network's arithmetic, for the scalar forward pass.</summary>
+    public static string ScalarValue(ParameterSpec parameter, NumericPrecision precision) => parameter.Kind switch
+    {
+        VariableKind.Bit => $"({parameter.Identifier} ? {Literals.Number(1, precision)} : {Literals.Number(0, precision)})",
+        VariableKind.Spin => $"({Element(precision)}){parameter.Identifier}",
+        _ => parameter.Identifier,
+    };
+
+    /// <summary>The element type of the parameter's span in the batch overload.</summary>
+    public static string SpanElement(ParameterSpec parameter, NumericPrecision precision) => parameter.Kind switch
+    {
+        VariableKind.Bit => "bool",
+        VariableKind.Spin => parameter.Type.Replace("global::System.", string.Empty) switch
+        {
+            "Int32" => "int",
+            "SByte" => "sbyte",
+            var type => type,
+        },
+        _ => Element(precision),
+    };
+
+    /// <summary>One lane of the parameter at element <paramref name="index"/>.</summary>
+    public static string Load(ParameterSpec parameter, string lanes, string reference, string index) => parameter.Kind switch
+    {
+        VariableKind.Bit => $"{lanes}.LoadBits(ref {reference}, {index})",
+        VariableKind.Spin => $"{lanes}.LoadSpins(ref {reference}, {index})",
+        _ => $"{lanes}.Load(ref {reference}, {index})",
+    };
+}

@@ -1,0 +1,152 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using PolyNet.Generators.Compiler;
+using PolyNet.Generators.Network;
+using PolyNet.Generators.Shared;
+using PolyNet.Generators.Spec;
+
+namespace PolyNet.Generators.Emit;
+
+/// <summary>
+/// Writes the members added to the user's type: the implementation of the [Hamiltonian] method (with the network's
+/// summary in its documentation), the batch overload and the <c>&lt;Method&gt;Network</c> property. Each delegates to the
+/// generated network class; when the Hamiltonian cannot be compiled, each throws the diagnostic's message instead.
+/// </summary>
+internal static class UserMembersEmitter
+{
+    private const string Generated = "global::PolyNet.Generated." + NetworkClassEmitter.ClassName;
+
+    public static void Emit(IndentedWriter writer, HamiltonianSpec spec, CompiledHamiltonian? compiled, string? failure)
+    {
+        string parameters = string.Join(", ", spec.Parameters.Select(p => $"{p.Modifier}{p.Type} {p.Identifier}"));
+        WriteMethodDocumentation(writer, spec, failure is null ? compiled!.Network : null, failure);
+        writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{HamiltonianEmitter.GeneratorName}\", \"{HamiltonianEmitter.GeneratorVersion}\")]");
+        string body = failure is null
+            ? $"{Generated}.Evaluate({string.Join(", ", spec.Parameters.Select(p => p.Identifier))});"
+            : $"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(failure))});";
+        WriteMember(writer, $"{spec.Signature}(", spec.Parameters.Select(p => $"{p.Modifier}{p.Type} {p.Identifier}").ToList(), ")", body);
+
+        if (spec.IsCompilable)
+        {
+            writer.Line();
+            EmitBatch(writer, spec, failure);
+        }
+
+        if (spec.EmitsNetworkProperty)
+        {
+            writer.Line();
+            string expression = Literals.Xml(spec.Expression);
+            writer.CommentLines("/// ", failure is null
+                ? $"<summary>The sigmoid network compiled from <c>{expression}</c>: neurons, weights, error bound, and a neuron-by-neuron interpreter.</summary>"
+                : "<summary>Not available: the Hamiltonian did not compile (see the build's PNET diagnostics).</summary>");
+            writer.Line($"/// <remarks>Generated for <see cref=\"{Literals.Xml(CrefName(spec))}\"/>.</remarks>");
+            string value = failure is null ? $"{Generated}.Description" : $"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(failure))})";
+            writer.WrappedLine($"{spec.Accessibility} static global::PolyNet.SigmoidNetwork {spec.PlainName}Network => {value};");
+        }
+    }
+
+    private static void EmitBatch(IndentedWriter writer, HamiltonianSpec spec, string? failure)
+    {
+        var precision = spec.Precision!.Value;
+        string element = ParameterForms.Element(precision);
+        string destination = NetworkClassEmitter.BatchDestinationName(spec);
+        string name = Literals.Xml(spec.PlainName);
+        string call = $"{name}({string.Join(", ", spec.Parameters.Select(p => p.Identifier + "[i]"))})";
+        writer.CommentLines("/// ", $"<summary>Evaluates the network of <see cref=\"{Literals.Xml(CrefName(spec))}\"/> for every index: <c>{destination}[i] = {call}</c>.</summary>");
+        writer.Line("/// <remarks>Every span must have the destination's length. The destination may be one of the inputs itself (computed in");
+        writer.Line("/// place) but must not overlap an input at another offset. Whole vectors run in Vector512/256/128 registers.</remarks>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A length differs, or an input overlaps the destination at another offset.</exception>");
+        if (spec.Parameters.Any(p => p.Kind == VariableKind.Spin))
+        {
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A spin is not -1 or +1 (every element is checked before anything is written).</exception>");
+        }
+
+        if (spec.CheckBounds)
+        {
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An input is outside its bound (every element is checked before anything is written).</exception>");
+        }
+
+        var parameters = spec.Parameters.Select(p => $"global::System.ReadOnlySpan<{ParameterForms.SpanElement(p, precision)}> {p.Identifier}")
+            .Append($"global::System.Span<{element}> {destination}").ToList();
+        string body = failure is null
+            ? $"{Generated}.Evaluate({string.Join(", ", spec.Parameters.Select(p => p.Identifier).Append(destination))});"
+            : $"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(failure))});";
+        WriteMember(writer, $"{spec.Accessibility} static void {spec.MethodName}(", parameters, ")", body);
+    }
+
+    /// <summary>"head(p1, p2) => body" on one line when it fits, else one parameter per line.</summary>
+    private static void WriteMember(IndentedWriter writer, string head, IReadOnlyList<string> parameters, string close, string body)
+    {
+        string line = $"{head}{string.Join(", ", parameters)}{close} => {body}";
+        if (writer.CurrentIndent + line.Length <= IndentedWriter.MaxLineLength)
+        {
+            writer.Line(line);
+            return;
+        }
+
+        writer.Line(head);
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            writer.Line($"    {parameters[i]}{(i < parameters.Count - 1 ? "," : close)}");
+        }
+
+        writer.WrappedLine($"    => {body}");
+    }
+
+    private static void WriteMethodDocumentation(IndentedWriter writer, HamiltonianSpec spec, NetworkModel? network, string? failure)
+    {
+        if (spec.Documentation.Count > 0)
+        {
+            // C# shows the implementation's comment when both parts have one: repeat the user's, then add ours.
+            foreach (string line in spec.Documentation)
+            {
+                writer.Line("///" + line);
+            }
+        }
+        else
+        {
+            writer.CommentLines("/// ", $"<summary>Evaluates the sigmoid network compiled from <c>{Literals.Xml(spec.Expression)}</c>.</summary>");
+        }
+
+        if (network is null)
+        {
+            writer.CommentLines("/// ", "<remarks>Not compiled: " + Literals.Xml(failure ?? string.Empty) + "</remarks>");
+            return;
+        }
+
+        writer.Line("/// <remarks>");
+        writer.CommentLines("/// ", $"The network: {network.NeuronCount.ToString("N0", CultureInfo.InvariantCulture)} sigmoid neurons in {Layers(network.HiddenLayers)}; "
+            + $"|network − polynomial| ≤ {Literals.Short(network.MaxError)} for {Literals.Xml(Bounds(spec))}.");
+        writer.Line(spec.CheckBounds
+            ? "/// Inputs outside their bounds throw <see cref=\"global::System.ArgumentOutOfRangeException\"/> (CheckBounds)."
+            : "/// Outside the bounds it still computes the network (saturated gates, never NaN from finite input); CheckBounds = true makes them a contract.");
+        writer.Line($"/// Weights and an interpreter: <see cref=\"{Literals.Xml(spec.PlainName)}Network\"/>.");
+        writer.Line("/// </remarks>");
+    }
+
+    private static string Bounds(HamiltonianSpec spec)
+    {
+        var parts = new List<string>();
+        foreach (var group in spec.Parameters.Where(p => p.Kind == VariableKind.Continuous).GroupBy(p => p.Bound))
+        {
+            parts.Add(string.Join(", ", group.Select(p => $"|{p.Name}|")) + " ≤ " + Literals.Short(group.Key));
+        }
+
+        foreach (var kind in new[] { VariableKind.Bit, VariableKind.Spin })
+        {
+            var names = spec.Parameters.Where(p => p.Kind == kind).Select(p => p.Name).ToList();
+            if (names.Count > 0)
+            {
+                parts.Add((kind == VariableKind.Bit ? "bits " : "spins ") + string.Join(", ", names));
+            }
+        }
+
+        return parts.Count == 0 ? "every input" : string.Join("; ", parts);
+    }
+
+    private static string Layers(int count) => count == 1 ? "1 hidden layer" : $"{count} hidden layers";
+
+    private static string CrefName(HamiltonianSpec spec) =>
+        spec.MethodName + "(" + string.Join(", ", spec.Parameters.Select(p => p.Type.Replace("global::", string.Empty).Replace("<", "{").Replace(">", "}"))) + ")";
+}

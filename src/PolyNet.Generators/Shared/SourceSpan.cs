@@ -1,0 +1,13 @@
+namespace PolyNet.Generators.Shared;
+
+/// <summary>A range of characters in the expression text (offsets into the string value, not the source file).</summary>
+internal readonly record struct SourceSpan(int Start, int Length)
+{
+    public int End => Start + Length;
+
+    public static SourceSpan FromBounds(int start, int end) => new(start, end - start);
+
+    public SourceSpan Union(SourceSpan other) => FromBounds(System.Math.Min(Start, other.Start), System.Math.Max(End, other.End));
+
+    public override string ToString() => $"[{Start}..{End})";
+}

@@ -1,0 +1,158 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace PolyNet.Kernels;
+
+/// <summary>
+/// The arithmetic a generated forward pass runs on: <typeparamref name="TLane"/> is one number (<see cref="double"/>,
+/// <see cref="float"/>) or a vector of them (<c>Vector128/256/512</c>). The network is written once, generic over this
+/// interface, and the JIT compiles one copy per lane type that a machine actually uses.
+/// </summary>
+/// <remarks>
+/// Implementations supply the primitives (arithmetic, loads, e^x); the gate formulas are written here once
+/// (docs/design.md §2–§4). Constants are passed as <see cref="double"/> and rounded to the lane's precision by
+/// <see cref="Constant"/>; after inlining they are folded at JIT time.
+/// <para>The scalar lanes (<see cref="ScalarDouble"/>, <see cref="ScalarSingle"/>) are exact for every input: a gate
+/// far outside the bounds saturates instead of overflowing. The vector lanes compute a gate's exponentials with a short
+/// Taylor polynomial that is exact only for the small preactivations of inputs inside their bounds
+/// (docs/design.md §9): generated code checks the inputs of each vector first and evaluates the lanes of a vector that
+/// has an input outside its bound with the scalar lanes instead.</para>
+/// </remarks>
+/// <typeparam name="TSelf">The implementing struct.</typeparam>
+/// <typeparam name="TLane">One value: a number or a vector of numbers.</typeparam>
+/// <typeparam name="TScalar">The element type, <see cref="double"/> or <see cref="float"/>.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface ILanes<TSelf, TLane, TScalar>
+    where TSelf : ILanes<TSelf, TLane, TScalar>
+    where TLane : unmanaged
+    where TScalar : unmanaged
+{
+    /// <summary>e^(−b) for the gate bias b = −2.2924316695611777 (σ''''(b) = 0): 5 + 2√6.</summary>
+    const double GateExpNegBias = 9.898979485566356;
+
+    /// <summary>K = E(E − 1)/(1 + E): a ± pair sums to K·(e − 1)²/((e + E)(1 + E·e)) around 2σ(b), e = e^(−p).</summary>
+    const double GatePairConstant = GateExpNegBias * (GateExpNegBias - 1) / (1 + GateExpNegBias);
+
+    /// <summary>How many numbers one lane holds.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>Every element equal to <paramref name="value"/>, rounded to the lane's precision.</summary>
+    static abstract TLane Constant(double value);
+
+    /// <summary>The elements at <c>source[index]</c> on.</summary>
+    static abstract TLane Load(ref TScalar source, nuint index);
+
+    /// <summary>Bits (0 or 1) at <c>source[index]</c> on.</summary>
+    static abstract TLane LoadBits(ref bool source, nuint index);
+
+    /// <summary>Spins (±1) at <c>source[index]</c> on.</summary>
+    static abstract TLane LoadSpins(ref sbyte source, nuint index);
+
+    /// <summary>Spins (±1) at <c>source[index]</c> on.</summary>
+    static abstract TLane LoadSpins(ref int source, nuint index);
+
+    /// <summary>Writes the elements to <c>destination[index]</c> on.</summary>
+    static abstract void Store(TLane value, ref TScalar destination, nuint index);
+
+    /// <summary>left + right, element by element.</summary>
+    static abstract TLane Add(TLane left, TLane right);
+
+    /// <summary>left − right, element by element.</summary>
+    static abstract TLane Subtract(TLane left, TLane right);
+
+    /// <summary>left · right, element by element.</summary>
+    static abstract TLane Multiply(TLane left, TLane right);
+
+    /// <summary>left / right, element by element.</summary>
+    static abstract TLane Divide(TLane left, TLane right);
+
+    /// <summary>−value, element by element.</summary>
+    static abstract TLane Negate(TLane value);
+
+    /// <summary>a·b + c, fused where the hardware fuses (never emulated).</summary>
+    static abstract TLane FusedMultiplyAdd(TLane a, TLane b, TLane c);
+
+    /// <summary>Every element clamped to [−limit, limit]; NaN stays NaN.</summary>
+    static abstract TLane Clamp(TLane value, double limit);
+
+    /// <summary>True when every element satisfies |x| ≤ bound (false for NaN).</summary>
+    static abstract bool AllWithin(TLane value, double bound);
+
+    /// <summary>e^x over the whole range: 0 far below, a large finite value far above, NaN for NaN.</summary>
+    static abstract TLane Exp(TLane x);
+
+    /// <summary>
+    /// e^x for a deep gate's preactivation. Scalar lanes: exact for every x (clamped where the pair saturates).
+    /// Vector lanes: a Taylor polynomial, exact to rounding only for |x| ≤ 0.015 (double) or 0.36 (float), which holds
+    /// for every gate when the inputs lie inside their bounds.
+    /// </summary>
+    static abstract TLane GateExp(TLane x);
+
+    /// <summary>
+    /// <paramref name="constant"/> + Σ coefficientᵢ·valuesᵢ accumulated in double and rounded to the lane's precision once
+    /// (the output of float networks over bits and spins, docs/design.md §6).
+    /// </summary>
+    static abstract TLane SumInDouble(double constant, ReadOnlySpan<TLane> values, ReadOnlySpan<double> coefficients);
+
+    /// <summary>a·c + b (not fused, so every lane type rounds alike): one term of an output sum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TLane MultiplyAdd(TLane a, double c, TLane b) => TSelf.Add(TSelf.Multiply(a, TSelf.Constant(c)), b);
+
+    /// <summary>
+    /// The multiplication gate u·v: scale·(σ(b+p) + σ(b−p) − σ(b+q) − σ(b−q)) with p = wu·u + wv·v, q = wu·u − wv·v,
+    /// each ± pair summed in closed form from one exponential (docs/design.md §2, §4).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TLane MultiplyGate(TLane u, TLane v, double wu, double wv, double scale)
+    {
+        TLane a = TSelf.Multiply(u, TSelf.Constant(wu)), c = TSelf.Multiply(v, TSelf.Constant(wv));
+        TLane ep = TSelf.GateExp(TSelf.Subtract(TSelf.Negate(a), c));
+        TLane eq = TSelf.GateExp(TSelf.Subtract(c, a));
+        TLane one = TSelf.Constant(1), e = TSelf.Constant(GateExpNegBias);
+        TLane mp = TSelf.Subtract(ep, one), mq = TSelf.Subtract(eq, one);
+        TLane dp = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
+        TLane dq = TSelf.Multiply(TSelf.Add(eq, e), TSelf.FusedMultiplyAdd(eq, e, one));
+        TLane numerator = TSelf.Subtract(TSelf.Multiply(TSelf.Multiply(mp, mp), dq), TSelf.Multiply(TSelf.Multiply(mq, mq), dp));
+        return TSelf.Multiply(TSelf.Divide(numerator, TSelf.Multiply(dp, dq)), TSelf.Constant(scale * GatePairConstant));
+    }
+
+    /// <summary>The squaring gate u²: scale·(σ(b+p) + σ(b−p) − 2σ(b)) with p = w·u (docs/design.md §3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TLane SquareGate(TLane u, double w, double scale)
+    {
+        TLane ep = TSelf.GateExp(TSelf.Multiply(u, TSelf.Constant(-w)));
+        TLane one = TSelf.Constant(1), e = TSelf.Constant(GateExpNegBias);
+        TLane mp = TSelf.Subtract(ep, one);
+        TLane denominator = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
+        return TSelf.Multiply(TSelf.Divide(TSelf.Multiply(mp, mp), denominator), TSelf.Constant(scale * GatePairConstant));
+    }
+
+    /// <summary>σ(t) = 1/(1 + e^(−t)) over the whole range: one bit-product neuron (docs/design.md §6).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TLane Sigmoid(TLane t)
+    {
+        TLane one = TSelf.Constant(1);
+        return TSelf.Divide(one, TSelf.Add(one, TSelf.Exp(TSelf.Negate(t))));
+    }
+
+    /// <summary>
+    /// One ± pair of a flat product around its bias b, given E = e^(−b) (docs/design.md §7): even degree
+    /// σ(b+p) + σ(b−p) − 2σ(b) = K(e − 1)²/((e + E)(1 + E·e)) with K = E(E − 1)/(1 + E); odd degree
+    /// σ(b+p) − σ(b−p) = E(1 − e²)/((1 + E·e)(e + E)); e = e^(−p), p clamped where the pair has saturated.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TLane FlatPair(TLane p, double expNegBias, bool even)
+    {
+        TLane ep = TSelf.Exp(TSelf.Negate(TSelf.Clamp(p, typeof(TScalar) == typeof(double) ? 80 : 30)));
+        TLane one = TSelf.Constant(1), e = TSelf.Constant(expNegBias);
+        TLane denominator = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
+        if (even)
+        {
+            TLane mp = TSelf.Subtract(ep, one);
+            return TSelf.Multiply(TSelf.Divide(TSelf.Multiply(mp, mp), denominator), TSelf.Constant(expNegBias * (expNegBias - 1) / (1 + expNegBias)));
+        }
+
+        return TSelf.Multiply(TSelf.Divide(TSelf.Subtract(one, TSelf.Multiply(ep, ep)), denominator), e);
+    }
+}
