@@ -1,14 +1,15 @@
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 
 namespace PolyNet;
 
 /// <summary>
-/// A logistic-sigmoid neuron: value = σ(<see cref="Bias"/> + Σ weight · source). <see cref="Layer"/> is its
-/// hidden layer (1-based); synapses may skip layers and read any earlier value.
+/// A logistic-sigmoid neuron of a <see cref="SigmoidNetwork"/>: value = σ(<see cref="Bias"/> + Σ weight · source).
+/// <see cref="Layer"/> is its hidden layer (1-based); synapses may skip layers and read any earlier value. Immutable.
 /// </summary>
 public sealed class Neuron
 {
-    internal Neuron(int layer, double bias, IReadOnlyList<Synapse> synapses)
+    internal Neuron(int layer, double bias, ReadOnlyCollection<Synapse> synapses)
     {
         Layer = layer;
         Bias = bias;
@@ -21,6 +22,6 @@ public sealed class Neuron
     /// <summary>The bias added to the weighted sum before the sigmoid.</summary>
     public double Bias { get; }
 
-    /// <summary>The non-zero incoming weights.</summary>
+    /// <summary>The non-zero incoming weights, sources ascending (read-only).</summary>
     public IReadOnlyList<Synapse> Synapses { get; }
 }

@@ -1,146 +1,102 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.ComponentModel;
+using System.Collections.ObjectModel;
 using System.Globalization;
+using PolyNet.Description;
 
 namespace PolyNet;
 
 /// <summary>
 /// The network a <see cref="HamiltonianAttribute"/> method was compiled into: its weights, sizes and error
 /// bound, with a neuron-by-neuron reference interpreter (<see cref="Evaluate"/>) and the exact polynomial
-/// (<see cref="EvaluatePolynomial"/>) to compare against.
+/// (<see cref="EvaluatePolynomial"/>) to compare against. Built from a <see cref="SigmoidNetworkDefinition"/>, whose
+/// gate table it expands into neurons; every collection it exposes is read-only.
 /// </summary>
 public sealed class SigmoidNetwork
 {
-    private readonly string[] _inputs;
-    private readonly double[] _inputBounds;
-    private readonly InputKind[] _inputKinds;
-    private readonly Neuron[] _neurons;
-    private readonly Synapse[] _output;
+    private readonly int _inputCount;
+    private readonly ReadOnlyCollection<string> _inputs;
+    private readonly ReadOnlyCollection<double> _inputBounds;
+    private readonly ReadOnlyCollection<InputKind> _inputKinds;
+    private readonly ReadOnlyCollection<Neuron> _neurons;
+    private readonly ReadOnlyCollection<Synapse> _output;
     private readonly double[] _termCoefficients;
     private readonly int[] _termExponents;
 
-    // The resting state (every input 0): each neuron's preactivation and value there, and the output there.
+    // The expanded weights, row-wise: neuron i reads _sources/_weights[_rowStarts[i] .. _rowStarts[i + 1]].
+    private readonly int[] _rowStarts;
+    private readonly int[] _sources;
+    private readonly double[] _weights;
+    private readonly int[] _outputSources;
+    private readonly double[] _outputWeights;
+
+    // The resting state (every input 0): each neuron's preactivation there, and the output there.
     private readonly double[] _restPreactivation;
-    private readonly double[] _restValue;
+    private readonly ReadOnlyCollection<double> _restPreactivations;
     private readonly double _restOutput;
 
     /// <summary>
-    /// Builds the description; called by generated code. Synapses are stored row-wise: neuron <c>i</c> owns
-    /// <c>synapseSources[synapseOffsets[i] .. synapseOffsets[i + 1]]</c>. Polynomial terms are stored as
-    /// coefficients with an exponent row per term (one exponent per input). <paramref name="restPreactivations"/>
-    /// and <paramref name="restOutput"/> give the state at all-zero input exactly (the generator knows it in
-    /// closed form); when null they are computed from the weights.
+    /// Builds the network from its definition (generated code calls this once per Hamiltonian). Every collection of
+    /// <paramref name="definition"/> is copied, so the caller may change its own afterwards; the gate table is
+    /// validated and expanded into neurons.
     /// </summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public SigmoidNetwork(
-        string expression,
-        string polynomial,
-        NetworkPrecision precision,
-        string[] inputs,
-        double[] inputBounds,
-        double inputBound,
-        int[] neuronLayers,
-        double[] neuronBiases,
-        int[] synapseOffsets,
-        int[] synapseSources,
-        double[] synapseWeights,
-        double outputBias,
-        int[] outputSources,
-        double[] outputWeights,
-        double[] termCoefficients,
-        int[] termExponents,
-        double maxError,
-        double[]? restPreactivations = null,
-        double? restOutput = null,
-        InputKind[]? inputKinds = null)
+    /// <param name="definition">The network's description; see <see cref="SigmoidNetworkDefinition"/> for the formats.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/>, or one of its text properties or required collections, is null.</exception>
+    /// <exception cref="NotSupportedException"><see cref="SigmoidNetworkDefinition.Version"/> is later than this runtime reads.</exception>
+    /// <exception cref="FormatException">A text property is malformed; the message names the property, the line and the token.</exception>
+    /// <exception cref="ArgumentException">
+    /// The definition is well-formed but invalid: an unknown input, a gate read before it is defined, counts that
+    /// disagree (bounds, kinds, exponents, multipliers), a non-finite number or bound; the message names the property.
+    /// </exception>
+    public SigmoidNetwork(SigmoidNetworkDefinition definition)
     {
-        ArgumentNullException.ThrowIfNull(expression);
-        ArgumentNullException.ThrowIfNull(polynomial);
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(inputBounds);
-        ArgumentNullException.ThrowIfNull(neuronLayers);
-        ArgumentNullException.ThrowIfNull(neuronBiases);
-        ArgumentNullException.ThrowIfNull(synapseOffsets);
-        ArgumentNullException.ThrowIfNull(synapseSources);
-        ArgumentNullException.ThrowIfNull(synapseWeights);
-        ArgumentNullException.ThrowIfNull(outputSources);
-        ArgumentNullException.ThrowIfNull(outputWeights);
-        ArgumentNullException.ThrowIfNull(termCoefficients);
-        ArgumentNullException.ThrowIfNull(termExponents);
-        if (inputBounds.Length != inputs.Length)
+        var parsed = DefinitionParser.Parse(definition);
+        var expansion = NetworkExpansion.Expand(parsed);
+        var copy = parsed.Definition;
+
+        Definition = copy;
+        Expression = copy.Expression;
+        Polynomial = copy.Polynomial;
+        Precision = copy.Precision;
+        InputBound = copy.InputBound;
+        MaxError = copy.MaxError;
+        HiddenLayers = parsed.HiddenLayers;
+        _inputCount = parsed.InputCount;
+        _inputs = Array.AsReadOnly(parsed.Inputs);
+        _inputBounds = Array.AsReadOnly(parsed.InputBounds);
+        _inputKinds = Array.AsReadOnly(parsed.InputKinds);
+        _termCoefficients = parsed.TermCoefficients;
+        _termExponents = parsed.TermExponents;
+
+        _rowStarts = expansion.RowStarts;
+        _sources = expansion.Sources;
+        _weights = expansion.Weights;
+        _outputSources = expansion.OutputSources;
+        _outputWeights = expansion.OutputWeights;
+        _restPreactivation = expansion.RestPreactivations;
+        _restPreactivations = Array.AsReadOnly((double[])_restPreactivation.Clone());
+        _restOutput = expansion.RestOutput;
+        OutputBias = expansion.OutputBias;
+
+        int[] layers = expansion.Layers;
+        double[] biases = expansion.Biases;
+        var neurons = new Neuron[layers.Length];
+        for (int i = 0; i < neurons.Length; i++)
         {
-            throw new ArgumentException("There must be one bound per input.", nameof(inputBounds));
+            neurons[i] = new Neuron(layers[i], biases[i], Synapses(_sources, _weights, _rowStarts[i], _rowStarts[i + 1]));
         }
 
-        int neuronCount = neuronLayers.Length;
-        if (neuronBiases.Length != neuronCount || synapseOffsets.Length != neuronCount + 1)
-        {
-            throw new ArgumentException("Neuron layers, biases and synapse offsets disagree in length.", nameof(synapseOffsets));
-        }
-
-        if (synapseSources.Length != synapseWeights.Length || synapseOffsets[neuronCount] != synapseSources.Length)
-        {
-            throw new ArgumentException("Synapse sources and weights disagree in length.", nameof(synapseWeights));
-        }
-
-        if (outputSources.Length != outputWeights.Length)
-        {
-            throw new ArgumentException("Output sources and weights disagree in length.", nameof(outputWeights));
-        }
-
-        if (termExponents.Length != termCoefficients.Length * inputs.Length)
-        {
-            throw new ArgumentException("There must be one exponent per input for every term.", nameof(termExponents));
-        }
-
-        if (inputKinds is not null && inputKinds.Length != inputs.Length)
-        {
-            throw new ArgumentException("There must be one kind per input.", nameof(inputKinds));
-        }
-
-        _inputKinds = inputKinds is null ? new InputKind[inputs.Length] : (InputKind[])inputKinds.Clone();
-        Expression = expression;
-        Polynomial = polynomial;
-        Precision = precision;
-        InputBound = inputBound;
-        MaxError = maxError;
-        OutputBias = outputBias;
-        _inputs = (string[])inputs.Clone();
-        _inputBounds = (double[])inputBounds.Clone();
-        _termCoefficients = (double[])termCoefficients.Clone();
-        _termExponents = (int[])termExponents.Clone();
-
-        _neurons = new Neuron[neuronCount];
-        int synapses = 0;
-        for (int i = 0; i < neuronCount; i++)
-        {
-            var row = ReadSynapses(synapseSources, synapseWeights, synapseOffsets[i], synapseOffsets[i + 1], inputs.Length + i, nameof(synapseSources));
-            synapses += row.Length;
-            _neurons[i] = new Neuron(neuronLayers[i], neuronBiases[i], row);
-            HiddenLayers = Math.Max(HiddenLayers, neuronLayers[i]);
-        }
-
-        _output = ReadSynapses(outputSources, outputWeights, 0, outputSources.Length, inputs.Length + neuronCount, nameof(outputSources));
-        SynapseCount = synapses + _output.Length;
-
-        if (restPreactivations is not null && restPreactivations.Length != neuronCount)
-        {
-            throw new ArgumentException("There must be one resting preactivation per neuron.", nameof(restPreactivations));
-        }
-
-        var rest = new double[inputs.Length + neuronCount];
-        _restPreactivation = new double[neuronCount];
-        _restValue = new double[neuronCount];
-        for (int i = 0; i < neuronCount; i++)
-        {
-            _restPreactivation[i] = restPreactivations?[i] ?? CompensatedAffine(_neurons[i].Bias, _neurons[i].Synapses, rest);
-            _restValue[i] = rest[inputs.Length + i] = 1.0 / (1.0 + Math.Exp(-_restPreactivation[i]));
-        }
-
-        _restOutput = restOutput ?? CompensatedAffine(outputBias, _output, rest);
+        _neurons = Array.AsReadOnly(neurons);
+        _output = Synapses(_outputSources, _outputWeights, 0, _outputSources.Length);
+        SynapseCount = _sources.Length + _outputSources.Length;
     }
+
+    /// <summary>
+    /// A copy of the definition the network was built from, with read-only collections (the caller's own
+    /// collections are not shared with it).
+    /// </summary>
+    public SigmoidNetworkDefinition Definition { get; }
 
     /// <summary>The expression as written in the attribute.</summary>
     public string Expression { get; }
@@ -151,10 +107,10 @@ public sealed class SigmoidNetwork
     /// <summary>The floating-point type the generated code computes in.</summary>
     public NetworkPrecision Precision { get; }
 
-    /// <summary>The input names, in parameter order.</summary>
+    /// <summary>The input names, in parameter order (read-only).</summary>
     public IReadOnlyList<string> Inputs => _inputs;
 
-    /// <summary>The bound |input| ≤ B assumed for each input, in parameter order.</summary>
+    /// <summary>The bound |input| ≤ B assumed for each input, in parameter order (read-only).</summary>
     public IReadOnlyList<double> InputBounds => _inputBounds;
 
     /// <summary>
@@ -167,7 +123,7 @@ public sealed class SigmoidNetwork
     public double InputBound { get; }
 
     /// <summary>The number of sigmoid neurons.</summary>
-    public int NeuronCount => _neurons.Length;
+    public int NeuronCount => _neurons.Count;
 
     /// <summary>The number of hidden layers (0 when the polynomial is affine).</summary>
     public int HiddenLayers { get; }
@@ -181,51 +137,71 @@ public sealed class SigmoidNetwork
     /// </summary>
     public double MaxError { get; }
 
-    /// <summary>The neurons in evaluation order.</summary>
+    /// <summary>
+    /// The neurons in evaluation order (read-only), gate by gate as the table lists them: σ(b+p), σ(b−p), σ(b+q),
+    /// σ(b−q) for a mul gate, σ(b+p), σ(b−p) for a sq gate and for each new pair of a flat gate, one neuron for a bit gate.
+    /// </summary>
     public IReadOnlyList<Neuron> Neurons => _neurons;
 
     /// <summary>The output's constant term.</summary>
     public double OutputBias { get; }
 
-    /// <summary>The output's weights over inputs and neurons.</summary>
+    /// <summary>The output's non-zero weights over inputs and neurons, sources ascending (read-only).</summary>
     public IReadOnlyList<Synapse> Output => _output;
 
     /// <summary>
-    /// Each neuron's preactivation when every input is 0, the state <see cref="Evaluate"/> expands around.
+    /// Each neuron's preactivation when every input is 0, the state <see cref="Evaluate"/> expands around (read-only).
+    /// Computed from the gates, not from the rounded expanded weights: its gate's bias + Σ weight·(resting operand),
+    /// where an input and a product gate (mul, sq, flat) rest at 0 and a bit gate at σ(its resting preactivation).
     /// Equal, up to the rounding of the stored weights, to bias + Σ weight·(resting source value).
     /// </summary>
-    public IReadOnlyList<double> RestPreactivations => _restPreactivation;
+    public IReadOnlyList<double> RestPreactivations => _restPreactivations;
 
-    /// <summary>The network's output when every input is 0.</summary>
+    /// <summary>The network's output when every input is 0: the output constant plus the resting bit gates' contributions.</summary>
     public double RestOutput => _restOutput;
 
     /// <summary>
-    /// Evaluates the network neuron by neuron from its stored weights (the reference the generated code is
+    /// Evaluates the network neuron by neuron from its expanded weights (the reference the generated code is
     /// tested against). <paramref name="inputs"/> holds one value per input, in parameter order: bits as 0 or 1 and
     /// spins as −1 or +1 (see <see cref="InputKinds"/>).
     /// </summary>
     /// <remarks>
-    /// Each neuron is carried as its deviation from the resting state (all inputs 0): σ(a + s) − σ(a) with a
+    /// <para>Each neuron is carried as its deviation from the resting state (all inputs 0): σ(a + s) − σ(a) with a
     /// the resting preactivation, computed through expm1, and every weighted sum is compensated. The gates'
     /// information lies in tiny deviations of sigmoids from their resting values, so a plain evaluation would
-    /// lose most of its digits to cancellation; this one keeps them.
+    /// lose most of its digits to cancellation; this one keeps them.</para>
+    /// <para>Every finite input gives the network's value, however far outside the bounds: saturated neurons are
+    /// exactly 0 or 1 away from rest, and a weighted sum too large for double is rescaled instead of overflowing (the
+    /// result is infinite only when the network's output itself exceeds the range of double). An infinite input gives
+    /// the network's limit, or NaN when infinite contributions of opposite signs meet in one preactivation (no limit
+    /// exists there). A NaN input gives NaN.</para>
     /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not hold one value per input.</exception>
     public double Evaluate(ReadOnlySpan<double> inputs)
     {
         RequireInputCount(inputs);
-        int count = _inputs.Length + _neurons.Length;
+        foreach (double input in inputs)
+        {
+            if (double.IsNaN(input))
+            {
+                return double.NaN;
+            }
+        }
+
+        int count = _inputCount + _neurons.Count;
         double[]? rented = count > 256 ? ArrayPool<double>.Shared.Rent(count) : null;
         Span<double> deviations = rented ?? stackalloc double[count];
         try
         {
             inputs.CopyTo(deviations);
-            for (int i = 0; i < _neurons.Length; i++)
+            for (int i = 0; i < _restPreactivation.Length; i++)
             {
-                double shift = CompensatedAffine(0, _neurons[i].Synapses, deviations);
-                deviations[_inputs.Length + i] = SigmoidDeviation(_restPreactivation[i], _restValue[i], shift);
+                int start = _rowStarts[i], length = _rowStarts[i + 1] - start;
+                double shift = Affine(_sources.AsSpan(start, length), _weights.AsSpan(start, length), deviations);
+                deviations[_inputCount + i] = SigmoidDeviation(_restPreactivation[i], shift);
             }
 
-            return _restOutput + CompensatedAffine(0, _output, deviations);
+            return _restOutput + Affine(_outputSources, _outputWeights, deviations);
         }
         finally
         {
@@ -237,9 +213,11 @@ public sealed class SigmoidNetwork
     }
 
     /// <summary>
-    /// Evaluates the exact expanded polynomial in double arithmetic; bits as 0 or 1 and spins as −1 or +1, for which
-    /// the polynomial (already reduced by y² = y and s² = 1) gives the exact energy.
+    /// Evaluates the exact expanded polynomial (<see cref="SigmoidNetworkDefinition.Terms"/>) in double arithmetic;
+    /// bits as 0 or 1 and spins as −1 or +1, for which the polynomial (already reduced by y² = y and s² = 1) gives the
+    /// exact energy.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not hold one value per input.</exception>
     public double EvaluatePolynomial(ReadOnlySpan<double> inputs)
     {
         RequireInputCount(inputs);
@@ -247,9 +225,9 @@ public sealed class SigmoidNetwork
         for (int term = 0; term < _termCoefficients.Length; term++)
         {
             double product = _termCoefficients[term];
-            for (int input = 0; input < _inputs.Length; input++)
+            for (int input = 0; input < _inputCount; input++)
             {
-                for (int power = _termExponents[(term * _inputs.Length) + input]; power > 0; power--)
+                for (int power = _termExponents[(term * _inputCount) + input]; power > 0; power--)
                 {
                     product *= inputs[input];
                 }
@@ -266,37 +244,66 @@ public sealed class SigmoidNetwork
         CultureInfo.InvariantCulture,
         $"{Polynomial}: {NeuronCount} neurons in {HiddenLayers} hidden layers, {SynapseCount} synapses, max error {MaxError:G3} for |input| <= bound");
 
-    private static Synapse[] ReadSynapses(int[] sources, double[] weights, int start, int end, int firstInvalidSource, string parameterName)
+    private static ReadOnlyCollection<Synapse> Synapses(int[] sources, double[] weights, int start, int end)
     {
-        if (start < 0 || end < start || end > sources.Length)
-        {
-            throw new ArgumentException("Synapse offsets must be non-decreasing and inside the synapse arrays.", parameterName);
-        }
-
         var row = new Synapse[end - start];
         for (int k = start; k < end; k++)
         {
-            if ((uint)sources[k] >= (uint)firstInvalidSource)
-            {
-                throw new ArgumentException($"Synapse source {sources[k]} does not name an input or an earlier neuron.", parameterName);
-            }
-
             row[k - start] = new Synapse(sources[k], weights[k]);
         }
 
-        return row;
+        return Array.AsReadOnly(row);
     }
 
     /// <summary>
-    /// bias + Σ weight·value as if in twice the working precision (Ogita–Rump–Oishi Dot2): the flat weights of a
-    /// deep gate are large and cancel (±C·λ/U per neuron), and a plain sum would lose digits the network has.
+    /// Σ weight·value as if in twice the working precision (Ogita–Rump–Oishi Dot2): the flat weights of a deep gate
+    /// are large and cancel (±C·λ/U per neuron), and a plain sum would lose digits the network has. A sum that is not
+    /// finite is redone: with an infinite value, as the sign of its infinite terms (NaN when they disagree); with finite
+    /// values whose products or sum overflowed, rescaled by 2^−600 and scaled back (infinite only if the sum is).
     /// </summary>
-    private static double CompensatedAffine(double bias, IReadOnlyList<Synapse> synapses, ReadOnlySpan<double> values)
+    private static double Affine(ReadOnlySpan<int> sources, ReadOnlySpan<double> weights, ReadOnlySpan<double> values)
     {
-        double sum = bias, compensation = 0;
-        for (int k = 0; k < synapses.Count; k++)
+        double sum = Dot2(sources, weights, values, 1.0);
+        if (double.IsFinite(sum))
         {
-            double weight = synapses[k].Weight, value = values[synapses[k].Source];
+            return sum;
+        }
+
+        int infiniteSign = 0;
+        for (int k = 0; k < sources.Length; k++)
+        {
+            double value = values[sources[k]];
+            if (double.IsNaN(value))
+            {
+                return double.NaN;
+            }
+
+            if (double.IsInfinity(value))
+            {
+                int sign = Math.Sign(weights[k]) * Math.Sign(value);
+                if (infiniteSign != 0 && sign != infiniteSign)
+                {
+                    return double.NaN;
+                }
+
+                infiniteSign = sign;
+            }
+        }
+
+        if (infiniteSign != 0)
+        {
+            return infiniteSign * double.PositiveInfinity;
+        }
+
+        return Math.ScaleB(Dot2(sources, weights, values, Math.ScaleB(1.0, -600)), 600);
+    }
+
+    private static double Dot2(ReadOnlySpan<int> sources, ReadOnlySpan<double> weights, ReadOnlySpan<double> values, double scale)
+    {
+        double sum = 0, compensation = 0;
+        for (int k = 0; k < sources.Length; k++)
+        {
+            double weight = weights[k] * scale, value = values[sources[k]];
             double product = weight * value;
             double productError = Math.FusedMultiplyAdd(weight, value, -product);
             double next = sum + product;
@@ -309,20 +316,37 @@ public sealed class SigmoidNetwork
         return sum + compensation;
     }
 
-    /// <summary>σ(a + s) − σ(a) without cancellation: −e^(−a)·expm1(−s) / ((1 + e^(−a)·e^(−s))(1 + e^(−a))).</summary>
-    private static double SigmoidDeviation(double rest, double restValue, double shift)
+    /// <summary>
+    /// σ(a + s) − σ(a) without cancellation or overflow, for any s (±∞ included):
+    /// (e^(−a) − e^(−x)) / ((1 + e^(−x))(1 + e^(−a))) with x = a + s when a and x are not far below 0, the mirrored
+    /// (e^x − e^a) / ((1 + e^x)(1 + e^a)) when they are not far above, and the plain difference when they lie far on
+    /// opposite sides (where it cannot cancel). The numerators are written through expm1 of a non-positive argument.
+    /// </summary>
+    private static double SigmoidDeviation(double a, double s)
     {
-        if (Math.Abs(shift) > 30)
+        if (double.IsNaN(s))
         {
-            return (1.0 / (1.0 + Math.Exp(-(rest + shift)))) - restValue;
+            return double.NaN;
         }
 
-        double expRest = Math.Exp(-rest);
-        double expm1 = ExpMinusOne(-shift);
-        // 1 + e^(−a)·e^(−s) as a sum of positive terms: written as 1 + e^(−a) + e^(−a)·expm1(−s) it cancels when a bit
-        // neuron's large shift takes expm1 near −1.
-        return -expRest * expm1 / ((1 + (expRest * Math.Exp(-shift))) * (1 + expRest));
+        const double Far = 300;   // e^300 squared stays below double's range
+        double x = a + s;
+        if (Math.Min(a, x) >= -Far)
+        {
+            double numerator = s >= 0 ? -Math.Exp(-a) * ExpMinusOne(-s) : Math.Exp(-x) * ExpMinusOne(s);
+            return numerator / ((1 + Math.Exp(-x)) * (1 + Math.Exp(-a)));
+        }
+
+        if (Math.Max(a, x) <= Far)
+        {
+            double numerator = s >= 0 ? -Math.Exp(x) * ExpMinusOne(-s) : Math.Exp(a) * ExpMinusOne(s);
+            return numerator / ((1 + Math.Exp(x)) * (1 + Math.Exp(a)));
+        }
+
+        return Sigmoid(x) - Sigmoid(a);
     }
+
+    private static double Sigmoid(double t) => t >= 0 ? 1 / (1 + Math.Exp(-t)) : Math.Exp(t) / (1 + Math.Exp(t));
 
     /// <summary>e^x − 1, accurate near 0 (Taylor series below |x| = 0.2, where e^x − 1 would cancel).</summary>
     private static double ExpMinusOne(double x)
@@ -344,9 +368,9 @@ public sealed class SigmoidNetwork
 
     private void RequireInputCount(ReadOnlySpan<double> inputs)
     {
-        if (inputs.Length != _inputs.Length)
+        if (inputs.Length != _inputCount)
         {
-            throw new ArgumentException($"Expected {_inputs.Length} input values ({string.Join(", ", _inputs)}), got {inputs.Length}.", nameof(inputs));
+            throw new ArgumentException($"Expected {_inputCount} input values ({string.Join(", ", _inputs)}), got {inputs.Length}.", nameof(inputs));
         }
     }
 }
