@@ -73,8 +73,11 @@ public interface ILanes<TSelf, TLane, TScalar>
     /// <summary>a·b + c, fused where the hardware fuses (never emulated).</summary>
     static abstract TLane FusedMultiplyAdd(TLane a, TLane b, TLane c);
 
-    /// <summary>Every element clamped to [−limit, limit]; NaN stays NaN.</summary>
-    static abstract TLane Clamp(TLane value, double limit);
+    /// <summary>|value|, element by element.</summary>
+    static abstract TLane Abs(TLane value);
+
+    /// <summary>Each element of <paramref name="magnitude"/> with the sign of the same element of <paramref name="sign"/>.</summary>
+    static abstract TLane CopySign(TLane magnitude, TLane sign);
 
     /// <summary>True when every element satisfies |x| ≤ bound (false for NaN).</summary>
     static abstract bool AllWithin(TLane value, double bound);
@@ -139,12 +142,13 @@ public interface ILanes<TSelf, TLane, TScalar>
     /// <summary>
     /// One ± pair of a flat product around its bias b, given E = e^(−b) (docs/design.md §7): even degree
     /// σ(b+p) + σ(b−p) − 2σ(b) = K(e − 1)²/((e + E)(1 + E·e)) with K = E(E − 1)/(1 + E); odd degree
-    /// σ(b+p) − σ(b−p) = E(1 − e²)/((1 + E·e)(e + E)); e = e^(−p), p clamped where the pair has saturated.
+    /// σ(b+p) − σ(b−p) = E(1 − e²)/((1 + E·e)(e + E)). The even sum is even in p and the odd difference odd, so both are
+    /// computed from e = e^(−|p|) ≤ 1: nothing can overflow however large p is (docs/design.md §9).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static virtual TLane FlatPair(TLane p, double expNegBias, bool even)
     {
-        TLane ep = TSelf.Exp(TSelf.Negate(TSelf.Clamp(p, typeof(TScalar) == typeof(double) ? 80 : 30)));
+        TLane ep = TSelf.Exp(TSelf.Negate(TSelf.Abs(p)));
         TLane one = TSelf.Constant(1), e = TSelf.Constant(expNegBias);
         TLane denominator = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
         if (even)
@@ -153,6 +157,6 @@ public interface ILanes<TSelf, TLane, TScalar>
             return TSelf.Multiply(TSelf.Divide(TSelf.Multiply(mp, mp), denominator), TSelf.Constant(expNegBias * (expNegBias - 1) / (1 + expNegBias)));
         }
 
-        return TSelf.Multiply(TSelf.Divide(TSelf.Subtract(one, TSelf.Multiply(ep, ep)), denominator), e);
+        return TSelf.CopySign(TSelf.Multiply(TSelf.Divide(TSelf.Subtract(one, TSelf.Multiply(ep, ep)), denominator), e), p);
     }
 }

@@ -6,15 +6,13 @@ namespace PolyNet.Kernels;
 
 /// <summary>
 /// One <see cref="double"/> at a time: the generated scalar method, the tail of a batch and every vector lane with an
-/// input outside its bound. Exact for every input: a gate's exponent is clamped at ±100, where its ± pairs have long
-/// saturated (they change by less than e^(−97) relative) and the closed form cannot overflow (docs/design.md §9).
+/// input outside its bound. Exact for every input: a gate's pair sum is even in its preactivation p, so it is computed
+/// from e = e^(−|p|) ≤ 1 and cannot overflow; a saturated pair is carried as its distance from saturation
+/// (docs/design.md §9).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
 {
-    /// <summary>|exponent| beyond which a deep gate's pair is saturated in double.</summary>
-    public const double GateExpLimit = 100;
-
     /// <inheritdoc/>
     public static int Count => 1;
 
@@ -69,7 +67,11 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Clamp(double value, double limit) => Math.Clamp(value, -limit, limit);
+    public static double Abs(double value) => Math.Abs(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double CopySign(double magnitude, double sign) => Math.CopySign(magnitude, sign);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -79,9 +81,41 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Exp(double x) => Math.Exp(x);
 
+    /// <summary>
+    /// The multiplication gate, exact for every input: like <see cref="ILanes{TSelf, TLane, TScalar}.MultiplyGate"/>, but
+    /// each pair is kept either as f = (e − 1)²/((e + E)(1 + E·e)) or, once it is past half-way to saturation, as
+    /// 1/E − h with h = e(1 + E)²/(E(e + E)(1 + E·e)) (f + h = 1/E exactly), so that two saturated pairs cancel to
+    /// their true tiny difference instead of to the rounding of two values near 1/E (docs/design.md §9).
+    /// </summary>
+    public static double MultiplyGate(double u, double v, double wu, double wv, double scale)
+    {
+        double a = u * (double)wu, c = v * (double)wv;
+        double ep = Math.Exp(-Math.Abs(a + c)), eq = Math.Exp(-Math.Abs(a - c));
+        double e = (double)ILanes<ScalarDouble, double, double>.GateExpNegBias, inverse = 1 / e;
+        double dp = (ep + e) * (1 + (e * ep)), dq = (eq + e) * (1 + (e * eq));
+        double fp = (ep - 1) * (ep - 1) / dp, fq = (eq - 1) * (eq - 1) / dq;
+        double hp = ep * ((1 + e) * (1 + e) / e) / dp, hq = eq * ((1 + e) * (1 + e) / e) / dq;
+        double difference = (fp <= hp, fq <= hq) switch
+        {
+            (true, true) => fp - fq,
+            (false, false) => hq - hp,
+            (true, false) => fp - inverse + hq,
+            _ => inverse - hp - fq,
+        };
+        return difference * (double)(scale * ILanes<ScalarDouble, double, double>.GatePairConstant);
+    }
+
+    /// <summary>The squaring gate, exact for every input: its pair sum is even in p, so it is computed from e = e^(−|p|) ≤ 1.</summary>
+    public static double SquareGate(double u, double w, double scale)
+    {
+        double ep = Math.Exp(-Math.Abs(u * (double)w));
+        double e = (double)ILanes<ScalarDouble, double, double>.GateExpNegBias;
+        return (ep - 1) * (ep - 1) / ((ep + e) * (1 + (e * ep))) * (double)(scale * ILanes<ScalarDouble, double, double>.GatePairConstant);
+    }
+
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double GateExp(double x) => Math.Exp(Math.Clamp(x, -GateExpLimit, GateExpLimit));
+    public static double GateExp(double x) => Math.Exp(x);
 
     /// <inheritdoc/>
     public static double SumInDouble(double constant, ReadOnlySpan<double> values, ReadOnlySpan<double> coefficients)
@@ -97,15 +131,11 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
 }
 
 /// <summary>
-/// One <see cref="float"/> at a time; see <see cref="ScalarDouble"/>. A gate's exponent is clamped at ±20, the largest
-/// limit at which its closed form stays below float's range (docs/design.md §9).
+/// One <see cref="float"/> at a time; see <see cref="ScalarDouble"/>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
 {
-    /// <summary>|exponent| beyond which a deep gate's pair is saturated in float.</summary>
-    public const float GateExpLimit = 20;
-
     /// <inheritdoc/>
     public static int Count => 1;
 
@@ -159,7 +189,11 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Clamp(float value, double limit) => Math.Clamp(value, -(float)limit, (float)limit);
+    public static float Abs(float value) => Math.Abs(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float CopySign(float magnitude, float sign) => MathF.CopySign(magnitude, sign);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -169,9 +203,41 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Exp(float x) => MathF.Exp(x);
 
+    /// <summary>
+    /// The multiplication gate, exact for every input: like <see cref="ILanes{TSelf, TLane, TScalar}.MultiplyGate"/>, but
+    /// each pair is kept either as f = (e − 1)²/((e + E)(1 + E·e)) or, once it is past half-way to saturation, as
+    /// 1/E − h with h = e(1 + E)²/(E(e + E)(1 + E·e)) (f + h = 1/E exactly), so that two saturated pairs cancel to
+    /// their true tiny difference instead of to the rounding of two values near 1/E (docs/design.md §9).
+    /// </summary>
+    public static float MultiplyGate(float u, float v, double wu, double wv, double scale)
+    {
+        float a = u * (float)wu, c = v * (float)wv;
+        float ep = MathF.Exp(-MathF.Abs(a + c)), eq = MathF.Exp(-MathF.Abs(a - c));
+        float e = (float)ILanes<ScalarSingle, float, float>.GateExpNegBias, inverse = 1 / e;
+        float dp = (ep + e) * (1 + (e * ep)), dq = (eq + e) * (1 + (e * eq));
+        float fp = (ep - 1) * (ep - 1) / dp, fq = (eq - 1) * (eq - 1) / dq;
+        float hp = ep * ((1 + e) * (1 + e) / e) / dp, hq = eq * ((1 + e) * (1 + e) / e) / dq;
+        float difference = (fp <= hp, fq <= hq) switch
+        {
+            (true, true) => fp - fq,
+            (false, false) => hq - hp,
+            (true, false) => fp - inverse + hq,
+            _ => inverse - hp - fq,
+        };
+        return difference * (float)(scale * ILanes<ScalarSingle, float, float>.GatePairConstant);
+    }
+
+    /// <summary>The squaring gate, exact for every input: its pair sum is even in p, so it is computed from e = e^(−|p|) ≤ 1.</summary>
+    public static float SquareGate(float u, double w, double scale)
+    {
+        float ep = MathF.Exp(-MathF.Abs(u * (float)w));
+        float e = (float)ILanes<ScalarSingle, float, float>.GateExpNegBias;
+        return (ep - 1) * (ep - 1) / ((ep + e) * (1 + (e * ep))) * (float)(scale * ILanes<ScalarSingle, float, float>.GatePairConstant);
+    }
+
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float GateExp(float x) => MathF.Exp(Math.Clamp(x, -GateExpLimit, GateExpLimit));
+    public static float GateExp(float x) => MathF.Exp(x);
 
     /// <inheritdoc/>
     public static float SumInDouble(double constant, ReadOnlySpan<float> values, ReadOnlySpan<double> coefficients)

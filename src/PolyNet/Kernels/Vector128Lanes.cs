@@ -73,7 +73,11 @@ public readonly struct Double128 : ILanes<Double128, Vector128<double>, double>,
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Clamp(Vector128<double> value, double limit) => KeepNaN(value, ClampNative(value, -limit, limit));
+    public static Vector128<double> Abs(Vector128<double> value) => Vector128.Abs(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> CopySign(Vector128<double> magnitude, Vector128<double> sign) => Vector128.ConditionalSelect(Vector128.Create((double)(-0.0)), sign, magnitude);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -196,7 +200,11 @@ public readonly struct Single128 : ILanes<Single128, Vector128<float>, float>, I
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Clamp(Vector128<float> value, double limit) => KeepNaN(value, ClampNative(value, -limit, limit));
+    public static Vector128<float> Abs(Vector128<float> value) => Vector128.Abs(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> CopySign(Vector128<float> magnitude, Vector128<float> sign) => Vector128.ConditionalSelect(Vector128.Create((float)(-0.0)), sign, magnitude);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -73,7 +73,11 @@ public readonly struct Double256 : ILanes<Double256, Vector256<double>, double>,
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Clamp(Vector256<double> value, double limit) => KeepNaN(value, ClampNative(value, -limit, limit));
+    public static Vector256<double> Abs(Vector256<double> value) => Vector256.Abs(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> CopySign(Vector256<double> magnitude, Vector256<double> sign) => Vector256.ConditionalSelect(Vector256.Create((double)(-0.0)), sign, magnitude);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -196,7 +200,11 @@ public readonly struct Single256 : ILanes<Single256, Vector256<float>, float>, I
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Clamp(Vector256<float> value, double limit) => KeepNaN(value, ClampNative(value, -limit, limit));
+    public static Vector256<float> Abs(Vector256<float> value) => Vector256.Abs(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> CopySign(Vector256<float> magnitude, Vector256<float> sign) => Vector256.ConditionalSelect(Vector256.Create((float)(-0.0)), sign, magnitude);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

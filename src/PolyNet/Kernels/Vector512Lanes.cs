@@ -73,7 +73,11 @@ public readonly struct Double512 : ILanes<Double512, Vector512<double>, double>,
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Clamp(Vector512<double> value, double limit) => KeepNaN(value, ClampNative(value, -limit, limit));
+    public static Vector512<double> Abs(Vector512<double> value) => Vector512.Abs(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> CopySign(Vector512<double> magnitude, Vector512<double> sign) => Vector512.ConditionalSelect(Vector512.Create((double)(-0.0)), sign, magnitude);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -196,7 +200,11 @@ public readonly struct Single512 : ILanes<Single512, Vector512<float>, float>, I
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Clamp(Vector512<float> value, double limit) => KeepNaN(value, ClampNative(value, -limit, limit));
+    public static Vector512<float> Abs(Vector512<float> value) => Vector512.Abs(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> CopySign(Vector512<float> magnitude, Vector512<float> sign) => Vector512.ConditionalSelect(Vector512.Create((float)(-0.0)), sign, magnitude);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
