@@ -118,7 +118,7 @@ internal sealed class NetworkClassEmitter
                 writer.Line($"{inputs}[{v}] = {(_used.Contains(parameter) ? parameter.Identifier : "default")};");
             }
 
-            writer.Line($"return {_names["Lazy"]}.{_names["Program"]}.Evaluate<TLane, {L}>({inputs});");
+            writer.Line($"return {_names["Lazy"]}.{_names["Program"]}.Evaluate<TLane, {L}, {T}>({inputs});");
         }
     }
 

@@ -15,6 +15,10 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public static EquatableArray<T> Empty => new(ImmutableArray<T>.Empty);
 
+    public static implicit operator EquatableArray<T>(ImmutableArray<T> items) => new(items);
+
+    public static implicit operator EquatableArray<T>(T[] items) => new(ImmutableArray.Create(items));
+
     public int Count => _items.IsDefault ? 0 : _items.Length;
 
     public T this[int index] => _items[index];

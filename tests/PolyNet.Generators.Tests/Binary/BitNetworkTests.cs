@@ -1,3 +1,4 @@
+using System.Threading;
 using System;
 using System.Collections.Immutable;
 using System.Linq;
@@ -5,7 +6,6 @@ using System.Runtime.Intrinsics;
 using PolyNet.Generators.Emit;
 using PolyNet.Generators.Network;
 using PolyNet.Generators.Parse;
-using PolyNet.Generators.Pipeline;
 using PolyNet.Generators.Polynomials;
 using PolyNet.Generators.Spec;
 using PolyNet.Generators.Tests.CompileAndRun;
@@ -75,8 +75,9 @@ public sealed class BitNetworkTests(ITestOutputHelper output)
         // s1 s2 s3 = 8 y1y2y3 − 4(y1y2 + y1y3 + y2y3) + …: four non-linear bit monomials, y1y2 shared.
         Assert.Equal(4, network.NeuronCount);
         Assert.Equal(1, network.HiddenLayers);
-        Assert.All(network.Neurons, n => Assert.All(n.Synapses, s => Assert.Equal(40, s.Weight)));
-        Assert.All(network.Neurons, n => Assert.Equal(n.Synapses.Length == 3 ? -80 : -40, n.Bias));   // β(½ − k + k/2)
+        var gates = network.Gates.Cast<BitProductGate>().ToList();
+        Assert.All(gates, g => Assert.All(g.Inputs, i => Assert.Equal(40, i.Weight)));
+        Assert.All(gates, g => Assert.Equal(g.Inputs.Count == 3 ? -80 : -40, g.Bias));   // β(½ − k + k/2)
     }
 
     /// <summary>
@@ -88,22 +89,15 @@ public sealed class BitNetworkTests(ITestOutputHelper output)
     {
         string[] variables = ["s1", "s2", "s3"];
         const string Expression = "-s1*s2 - s2*s3 + 2*s1*s2*s3";
-        var polynomial = Expand(Expression, variables);
-        var network = BinaryNetworkBuilder.Build(variables, [1.0, 1.0, 1.0], Spins3, polynomial, NumericPrecision.Double, betaOverride: 8).Network!;
-        var terms = polynomial.Terms.Select(t => new NetworkTerm(Enumerable.Range(0, 3).Select(v => t.Monomial[v]).ToImmutableArray(), t.Coefficient.ToDouble())).ToImmutableArray();
-        var spec = new HamiltonianSpec(
-            new TypeHierarchy(string.Empty, new[] { new ContainingType("class", "Coarse", string.Empty) }.ToEquatableArray()),
-            "Energy",
-            "public",
-            "public static partial double Energy",
-            variables.Select(v => new ParameterSpec(v, v, "int", string.Empty, 1.0, VariableKind.Spin)).ToEquatableArray(),
-            NumericPrecision.Double,
-            Expression,
-            1.0,
-            null);
-        string source = "public static partial class Coarse { public static partial double Energy(int s1, int s2, int s3); }";
-        var compiled = new CompiledHamiltonian(polynomial, terms, network, []);
-        var type = GeneratorHarness.CompileAndLoad(GeneratorHarness.CreateCompilation([source, HamiltonianEmitter.Emit(spec, compiled)])).GetType("Coarse")!;
+        string source = $$"""
+            using PolyNet;
+            public static partial class Coarse
+            {
+                [Hamiltonian("{{Expression}}")]
+                public static partial double Energy([Spin] int s1, [Spin] int s2, [Spin] int s3);
+            }
+            """;
+        var type = GeneratorHarness.BuildAtOperatingPoint(source, precision => OperatingPoint.For(precision).WithGain(8)).GetType("Coarse")!;
         var energy = type.GetMethods().Single(m => m.Name == "Energy" && m.ReturnType != typeof(void));
         var description = (SigmoidNetwork)type.GetProperty("EnergyNetwork")!.GetValue(null)!;
         var exact = new ExactPolynomial(Expression, variables);
@@ -126,26 +120,8 @@ public sealed class BitNetworkTests(ITestOutputHelper output)
         Assert.True(description.MaxError < 10 * worstApproximation, "MaxError must be tight");
     }
 
-    [Fact]
-    public void The_full_range_sigmoid_in_vectors_is_accurate_and_saturates()
-    {
-        double worst = 0;
-        for (double t = -960; t <= 960; t += 0.37)
-        {
-            double exact = 1 / (1 + Math.Exp(-t));
-            double vector = (Vector256<double>.One / (Vector256<double>.One + VectorMath.Exp(-Vector256.Create(t))))[0];
-            float single = (Vector256<float>.One / (Vector256<float>.One + VectorMath.Exp(-Vector256.Create((float)t))))[0];
-            Assert.False(double.IsNaN(vector) || float.IsNaN(single));
-            worst = Math.Max(worst, Math.Abs(vector - exact));
-            Assert.True(Math.Abs(single - exact) <= 4e-7, $"float σ({t}) = {single}, exact {exact}");
-        }
-
-        Assert.True(worst <= 6 * 1.1102230246251565e-16, $"double σ: {worst:E3}");
-        Assert.Equal(1.0, (Vector512<double>.One / (Vector512<double>.One + VectorMath.Exp(-Vector512.Create(40.0))))[0]);
-    }
-
     private static NetworkModel Build(string expression, string[] variables, VariableKind[] kinds, NumericPrecision precision) =>
-        BinaryNetworkBuilder.Build(variables, Enumerable.Repeat(1.0, variables.Length).ToArray(), kinds, MultilinearReduction.Reduce(Expand(expression, variables), kinds), precision).Network!;
+        BinaryNetworkBuilder.Build(variables, Enumerable.Repeat(1.0, variables.Length).ToArray(), kinds, MultilinearReduction.Reduce(Expand(expression, variables), kinds), OperatingPoint.For(precision), CancellationToken.None).Network!;
 
     private static Polynomial Expand(string expression, string[] variables) =>
         PolynomialExpander.Expand(ExpressionParser.Parse(expression).Root!, variables).Polynomial!;

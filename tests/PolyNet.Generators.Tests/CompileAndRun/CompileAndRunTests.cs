@@ -8,7 +8,6 @@ using System.Threading;
 using PolyNet.Generators.Emit;
 using PolyNet.Generators.Network;
 using PolyNet.Generators.Parse;
-using PolyNet.Generators.Pipeline;
 using PolyNet.Generators.Polynomials;
 using PolyNet.Generators.Spec;
 using PolyNet.Generators.Tests.Infrastructure;
@@ -82,24 +81,15 @@ public sealed class CompileAndRunTests(ITestOutputHelper output)
     {
         string[] variables = ["x", "y", "z"];
         const string Expression = "x*y + 3*x*y*z + x^2";
-        var parsed = ExpressionParser.Parse(Expression);
-        var polynomial = PolynomialExpander.Expand(parsed.Root!, variables).Polynomial!;
-        var terms = polynomial.Terms.Select(t => new NetworkTerm(Enumerable.Range(0, 3).Select(v => t.Monomial[v]).ToImmutableArray(), t.Coefficient.ToDouble())).ToImmutableArray();
-        var network = NetworkBuilder.Build(variables, [1.0, 1.0, 1.0], terms, NumericPrecision.Double, CancellationToken.None, lambdaOverride: 0.05).Network!;
-        var compiled = new CompiledHamiltonian(polynomial, terms, network, []);
-        var spec = new HamiltonianSpec(
-            new TypeHierarchy(string.Empty, new[] { new ContainingType("class", "Coarse", string.Empty) }.ToEquatableArray()),
-            "Energy",
-            "public",
-            "public static partial double Energy",
-            variables.Select(v => new ParameterSpec(v, v, "double", string.Empty, 1.0)).ToEquatableArray(),
-            NumericPrecision.Double,
-            Expression,
-            1.0,
-            null);
-        string source = "public static partial class Coarse { public static partial double Energy(double x, double y, double z); }";
-        var compilation = GeneratorHarness.CreateCompilation([source, HamiltonianEmitter.Emit(spec, compiled)]);
-        var type = GeneratorHarness.CompileAndLoad(compilation).GetType("Coarse")!;
+        string source = $$"""
+            using PolyNet;
+            public static partial class Coarse
+            {
+                [Hamiltonian("{{Expression}}")]
+                public static partial double Energy(double x, double y, double z);
+            }
+            """;
+        var type = GeneratorHarness.BuildAtOperatingPoint(source, precision => OperatingPoint.AtScale(precision, 0.05)).GetType("Coarse")!;
         var energy = type.GetMethods().Single(m => m.Name == "Energy" && m.ReturnType != typeof(void));
         var description = (SigmoidNetwork)type.GetProperty("EnergyNetwork")!.GetValue(null)!;
         var exact = new ExactPolynomial(Expression, variables);

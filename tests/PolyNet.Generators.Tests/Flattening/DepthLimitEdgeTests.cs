@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
 using PolyNet.Generators.Network;
-using PolyNet.Generators.Pipeline;
 using PolyNet.Generators.Polynomials;
 using PolyNet.Generators.Tests.Infrastructure;
 
@@ -17,9 +16,9 @@ public sealed class DepthLimitEdgeTests
         {
             var input = new HamiltonianInput(
                 "x*y*z*w",
-                ["x", "y", "z", "w"],
-                [1.0, 1.0, 1.0, 1.0],
-                [kind, VariableKind.Continuous, VariableKind.Continuous, VariableKind.Continuous],
+                new[] { "x", "y", "z", "w" },
+                new[] { 1.0, 1.0, 1.0, 1.0 },
+                new[] { kind, VariableKind.Continuous, VariableKind.Continuous, VariableKind.Continuous },
                 NumericPrecision.Double,
                 MaxHiddenLayers: 1);
             var limited = HamiltonianCompiler.Compile(input);

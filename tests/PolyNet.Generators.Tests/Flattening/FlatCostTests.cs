@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Numerics;
-using PolyNet.Generators.Cost;
 using PolyNet.Generators.Parse;
 using PolyNet.Generators.Polynomials;
 
@@ -18,7 +17,7 @@ public sealed class FlatCostTests(Xunit.Abstractions.ITestOutputHelper output)
         output.WriteLine("| n | " + string.Join(" | ", Enumerable.Range(1, 5).Select(k => $"k = {k}")) + " | deep |");
         foreach (int n in new[] { 2, 3, 4, 5, 6, 8, 16, 32 })
         {
-            var monomial = ImmutableArray.CreateRange(Enumerable.Repeat(1, n));
+            var monomial = Monomial.FromExponents(Enumerable.Repeat(1, n).ToArray());
             var deep = HamiltonianCost.At(n, [monomial], 0)!;
             var cells = Enumerable.Range(1, 5).Select(k => k >= deep.HiddenLayers ? "deep" : HamiltonianCost.At(n, [monomial], k)!.NeuronText);
             output.WriteLine($"| {n} | {string.Join(" | ", cells)} | {deep.NeuronText} in {deep.HiddenLayers} |");
@@ -68,14 +67,14 @@ public sealed class FlatCostTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         for (int n = 2; n <= 40; n++)
         {
-            var monomial = ImmutableArray.CreateRange(Enumerable.Repeat(1, n));
+            var monomial = Monomial.FromExponents(Enumerable.Repeat(1, n).ToArray());
             var deep = HamiltonianCost.At(n, [monomial], 0)!;
             Assert.Equal(new BigInteger(4 * (n - 1)), deep.Neurons);
             Assert.Equal(HamiltonianCost.DeepDepth(n), deep.HiddenLayers);
             Assert.Equal(deep, HamiltonianCost.At(n, [monomial], deep.HiddenLayers));
         }
 
-        var famous = HamiltonianCost.At(32, [ImmutableArray.CreateRange(Enumerable.Repeat(1, 32))], 0)!;
+        var famous = HamiltonianCost.At(32, [Monomial.FromExponents(Enumerable.Repeat(1, 32).ToArray())], 0)!;
         Assert.Equal((BigInteger)124, famous.Neurons);
         Assert.Equal(5, famous.HiddenLayers);
     }
@@ -118,11 +117,11 @@ public sealed class FlatCostTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(k == 1 || HamiltonianCost.At(32, product, k - 1)!.Neurons > 2 * deep.Neurons);
     }
 
-    internal static List<ImmutableArray<int>> Monomials(string expression, string[] variables)
+    internal static List<Monomial> Monomials(string expression, string[] variables)
     {
         var polynomial = PolynomialExpander.Expand(ExpressionParser.Parse(expression).Root!, variables).Polynomial!;
         return polynomial.Terms.Where(t => t.Monomial.TotalDegree >= 2)
-            .Select(t => Enumerable.Range(0, variables.Length).Select(v => t.Monomial[v]).ToImmutableArray()).ToList();
+            .Select(t => t.Monomial).ToList();
     }
 
     /// <summary>
@@ -238,6 +237,6 @@ public sealed class FlatCostTests(Xunit.Abstractions.ITestOutputHelper output)
     private static BigInteger FlatPlanCost(MonomialPlan plan, int[] exponents)
     {
         BigInteger first = plan.FirstLayerGroups.Aggregate(BigInteger.Zero, (sum, g) => sum + FlatGroupCost.Neurons(g.Select(v => exponents[v])));
-        return first + (DistinctProductCost.Neurons(plan.FirstLayerGroups.Length, plan.LaterGroupCounts.Length) ?? 0);
+        return first + (DistinctProductCost.Neurons(plan.FirstLayerGroups.Count, plan.LaterGroupCounts.Count) ?? 0);
     }
 }

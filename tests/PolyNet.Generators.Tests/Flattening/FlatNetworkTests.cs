@@ -59,7 +59,7 @@ public sealed class FlatNetworkTests(ITestOutputHelper output)
             var (expression, variables, layers) = Cases[i];
             var network = Network(i, isDouble: true);
             var monomials = FlatCostTests.Monomials(expression, variables);
-            var cost = Cost.HamiltonianCost.At(variables.Length, monomials, layers)!;
+            var cost = HamiltonianCost.At(variables.Length, monomials, layers)!;
             Assert.True(network.NeuronCount <= (int)cost.Neurons, $"{expression} at k = {layers}: {network.NeuronCount} neurons > cost model {cost.Neurons}");
             if (monomials.Count == 1)
             {
@@ -171,7 +171,7 @@ public sealed class FlatNetworkTests(ITestOutputHelper output)
         for (int n = 2; n <= 8; n++)
         {
             var variables = names.Take(n).ToArray();
-            int deep = Cost.HamiltonianCost.DeepDepth(n);
+            int deep = HamiltonianCost.DeepDepth(n);
             for (int k = 1; k <= deep; k++)
             {
                 cases.Add((string.Join("*", variables), variables, k));

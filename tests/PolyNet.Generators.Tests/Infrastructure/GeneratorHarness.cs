@@ -106,6 +106,25 @@ internal static class GeneratorHarness
     }
 
     /// <summary>
+    /// Compiles and loads <paramref name="source"/> (one [Hamiltonian] method) with the generator's own spec reader and
+    /// emitter but its network built at <paramref name="point"/> instead of the calibrated optimum: the test seam for
+    /// networks whose own error is large enough to see.
+    /// </summary>
+    public static Assembly BuildAtOperatingPoint(string source, Func<NumericPrecision, OperatingPoint> point)
+    {
+        var compilation = CreateCompilation(source);
+        var tree = compilation.SyntaxTrees.Single();
+        var model = compilation.GetSemanticModel(tree);
+        var declaration = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>()
+            .Single(m => m.AttributeLists.Count > 0);
+        var method = model.GetDeclaredSymbol(declaration)!;
+        var attribute = method.GetAttributes().Single(a => a.AttributeClass?.ToDisplayString() == SpecReader.HamiltonianAttributeName);
+        var spec = SpecReader.Read(method, declaration, attribute, model, CancellationToken.None).Spec!;
+        var compiled = HamiltonianCompiler.Compile(spec.Input, point(spec.Input.Precision));
+        return CompileAndLoad(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(HamiltonianEmitter.Emit(spec, compiled), ParseOptions)));
+    }
+
+    /// <summary>
     /// Generates, compiles with warnings as errors, and loads user code; asserts no diagnostics but one PNET102
     /// summary (Info) per generated method.
     /// </summary>

@@ -15,7 +15,7 @@ public sealed class GateAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Double_multiply_gate_error_is_within_3e_11_and_within_its_bound()
     {
-        var calibration = GateCalibration.For(GateKind.Multiply, NumericPrecision.Double);
+        var calibration = GateCalibration.For(ProductStep.Multiply, NumericPrecision.Double);
         double worst = 0;
         ForGrid((u, v) => worst = Math.Max(worst, Math.Abs(MultiplyDouble(u, v, calibration.Lambda) - (u * v))));
         output.WriteLine($"double: lambda {calibration.Lambda}, measured {worst:E3}, bound {calibration.NormalizedError:E3}");
@@ -27,7 +27,7 @@ public sealed class GateAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Float_multiply_gate_error_is_within_2e_5_and_within_its_bound()
     {
-        var calibration = GateCalibration.For(GateKind.Multiply, NumericPrecision.Single);
+        var calibration = GateCalibration.For(ProductStep.Multiply, NumericPrecision.Single);
         double worst = 0;
         ForGrid((u, v) => worst = Math.Max(worst, Math.Abs(MultiplySingle((float)u, (float)v, (float)calibration.Lambda) - ((double)(float)u * (float)v))));
         output.WriteLine($"float: lambda {calibration.Lambda}, measured {worst:E3}, bound {calibration.NormalizedError:E3}");
@@ -42,7 +42,7 @@ public sealed class GateAccuracyTests(ITestOutputHelper output)
     public void Square_gate_error_is_within_its_bound(bool isDouble)
     {
         var precision = isDouble ? NumericPrecision.Double : NumericPrecision.Single;
-        var calibration = GateCalibration.For(GateKind.Square, precision);
+        var calibration = GateCalibration.For(ProductStep.Square, precision);
         double worst = 0;
         for (int i = 0; i <= 20 * Grid; i++)
         {
@@ -69,8 +69,8 @@ public sealed class GateAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Lambda_is_tuned_per_precision()
     {
-        double doubleLambda = GateCalibration.For(GateKind.Multiply, NumericPrecision.Double).Lambda;
-        double floatLambda = GateCalibration.For(GateKind.Multiply, NumericPrecision.Single).Lambda;
+        double doubleLambda = GateCalibration.For(ProductStep.Multiply, NumericPrecision.Double).Lambda;
+        double floatLambda = GateCalibration.For(ProductStep.Multiply, NumericPrecision.Single).Lambda;
         Assert.InRange(doubleLambda, 1e-3, 1e-2);
         Assert.InRange(floatLambda, 0.03, 0.3);
     }

@@ -1,9 +1,9 @@
+using System.Threading;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using PolyNet.Generators.Network;
-using PolyNet.Generators.Pipeline;
 using Xunit.Abstractions;
 
 namespace PolyNet.Generators.Tests.Network;
@@ -58,8 +58,8 @@ public sealed class NetworkBuilderTests(ITestOutputHelper output)
     public void Each_gate_is_scaled_by_the_bounds_of_its_own_inputs()
     {
         var network = Compile("x*y*z", new[] { 2.0, 3.0, 5.0 }, "x", "y", "z");
-        var first = network.Gates[0];
-        var second = network.Gates[1];
+        var first = Assert.IsType<MultiplyGate>(network.Gates[0]);
+        var second = Assert.IsType<MultiplyGate>(network.Gates[1]);
         Assert.Equal(6.0, first.Bound);
         Assert.Equal(30.0, second.Bound);
         Assert.Equal(first.LeftWeight * 2, second.LeftWeight * (6 + first.Error), 12);
@@ -81,10 +81,10 @@ public sealed class NetworkBuilderTests(ITestOutputHelper output)
                 exponents[v] = 1;
             }
 
-            return new NetworkTerm(exponents.ToImmutableArray(), 1.0);
+            return new NetworkTerm(Monomial.FromExponents(exponents), 1.0);
         }).ToList();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var built = NetworkBuilder.Build(names, names.Select(_ => 1.0).ToList(), terms, NumericPrecision.Double);
+        var built = NetworkBuilder.Build(names, names.Select(_ => 1.0).ToList(), terms, OperatingPoint.For(NumericPrecision.Double), 0, null, CancellationToken.None);
         output.WriteLine($"refused in {started.ElapsedMilliseconds} ms: {built.LimitMessage}");
         Assert.Null(built.Network);
         Assert.Contains("100,000 hidden neurons", built.LimitMessage);
@@ -94,10 +94,14 @@ public sealed class NetworkBuilderTests(ITestOutputHelper output)
     public void Flat_description_matches_gate_structure()
     {
         var network = Compile("x*y + 3*x*y*z + x^2", "x", "y", "z");
-        Assert.Equal(network.Gates.Sum(g => g.Kind.NeuronCount()), network.NeuronCount);
-        for (int i = 0; i < network.Neurons.Length; i++)
+        Assert.Equal(4 + 4 + 2, network.NeuronCount);   // x*y, (x*y)*z, x²
+        var gates = network.Gates;
+        for (int k = 0; k < gates.Length; k++)
         {
-            Assert.All(network.Neurons[i].Synapses, s => Assert.True(s.Source < 3 + i, "synapses read only inputs and earlier neurons"));
+            foreach (var operand in gates[k].Operands)
+            {
+                Assert.True(operand.IsGate ? operand.Index < k && gates[operand.Index].Layer < gates[k].Layer : operand.Index < 3, "gates read inputs and earlier gates of lower layers");
+            }
         }
     }
 
