@@ -36,6 +36,9 @@ public sealed class SigmoidNetwork
     private readonly ReadOnlyCollection<double> _restPreactivations;
     private readonly double _restOutput;
 
+    // Per neuron, the Taylor coefficients of σ around its resting preactivation (SigmoidSeries).
+    private readonly double[] _restSeries;
+
     /// <summary>
     /// Builds the network from its definition (generated code calls this once per Hamiltonian). Every collection of
     /// <paramref name="definition"/> is copied, so the caller may change its own afterwards; the gate table is
@@ -77,6 +80,12 @@ public sealed class SigmoidNetwork
         _restPreactivation = expansion.RestPreactivations;
         _restPreactivations = Array.AsReadOnly((double[])_restPreactivation.Clone());
         _restOutput = expansion.RestOutput;
+        _restSeries = new double[_restPreactivation.Length * SigmoidSeries.Terms];
+        for (int i = 0; i < _restPreactivation.Length; i++)
+        {
+            SigmoidSeries.Coefficients(_restPreactivation[i], _restSeries.AsSpan(i * SigmoidSeries.Terms, SigmoidSeries.Terms));
+        }
+
         OutputBias = expansion.OutputBias;
 
         int[] layers = expansion.Layers;
@@ -189,19 +198,21 @@ public sealed class SigmoidNetwork
         }
 
         int count = _inputCount + _neurons.Count;
-        double[]? rented = count > 256 ? ArrayPool<double>.Shared.Rent(count) : null;
-        Span<double> deviations = rented ?? stackalloc double[count];
+        double[]? rented = count > 128 ? ArrayPool<double>.Shared.Rent(2 * count) : null;
+        Span<double> scratch = rented is null ? stackalloc double[2 * count] : rented.AsSpan(0, 2 * count);
+        Span<double> deviations = scratch.Slice(0, count), restParts = scratch.Slice(count, count);
         try
         {
             inputs.CopyTo(deviations);
+            restParts.Clear();
             for (int i = 0; i < _restPreactivation.Length; i++)
             {
                 int start = _rowStarts[i], length = _rowStarts[i + 1] - start;
-                double shift = Affine(_sources.AsSpan(start, length), _weights.AsSpan(start, length), deviations);
-                deviations[_inputCount + i] = SigmoidDeviation(_restPreactivation[i], shift);
+                double shift = Affine(_sources.AsSpan(start, length), _weights.AsSpan(start, length), deviations, restParts);
+                (deviations[_inputCount + i], restParts[_inputCount + i]) = SplitDeviation(_restPreactivation[i], shift, _restSeries.AsSpan(i * SigmoidSeries.Terms, SigmoidSeries.Terms));
             }
 
-            return _restOutput + Affine(_outputSources, _outputWeights, deviations);
+            return _restOutput + Affine(_outputSources, _outputWeights, deviations, restParts);
         }
         finally
         {
@@ -256,14 +267,16 @@ public sealed class SigmoidNetwork
     }
 
     /// <summary>
-    /// Σ weight·value as if in twice the working precision (Ogita–Rump–Oishi Dot2): the flat weights of a deep gate
-    /// are large and cancel (±C·λ/U per neuron), and a plain sum would lose digits the network has. A sum that is not
-    /// finite is redone: with an infinite value, as the sign of its infinite terms (NaN when they disagree); with finite
-    /// values whose products or sum overflowed, rescaled by 2^−600 and scaled back (infinite only if the sum is).
+    /// Σ weight·(value + restPart) as if in twice the working precision (Ogita–Rump–Oishi Dot2): the flat weights of
+    /// a deep gate are large and cancel (±C·λ/U per neuron), and a plain sum would lose digits the network has. A
+    /// saturated neuron's deviation arrives in two parts (see <see cref="SplitDeviation"/>), so the constant parts of
+    /// the neurons of one gate cancel exactly here instead of leaving their rounding behind. A sum that is not finite is
+    /// redone: with an infinite value, as the sign of its infinite terms (NaN when they disagree); with finite values
+    /// whose products or sum overflowed, rescaled by 2^−600 and scaled back (infinite only if the sum is).
     /// </summary>
-    private static double Affine(ReadOnlySpan<int> sources, ReadOnlySpan<double> weights, ReadOnlySpan<double> values)
+    private static double Affine(ReadOnlySpan<int> sources, ReadOnlySpan<double> weights, ReadOnlySpan<double> values, ReadOnlySpan<double> restParts)
     {
-        double sum = Dot2(sources, weights, values, 1.0);
+        double sum = Dot2(sources, weights, values, restParts, 1.0);
         if (double.IsFinite(sum))
         {
             return sum;
@@ -295,15 +308,27 @@ public sealed class SigmoidNetwork
             return infiniteSign * double.PositiveInfinity;
         }
 
-        return Math.ScaleB(Dot2(sources, weights, values, Math.ScaleB(1.0, -600)), 600);
+        return Math.ScaleB(Dot2(sources, weights, values, restParts, Math.ScaleB(1.0, -600)), 600);
     }
 
-    private static double Dot2(ReadOnlySpan<int> sources, ReadOnlySpan<double> weights, ReadOnlySpan<double> values, double scale)
+    private static double Dot2(ReadOnlySpan<int> sources, ReadOnlySpan<double> weights, ReadOnlySpan<double> values, ReadOnlySpan<double> restParts, double scale)
     {
         double sum = 0, compensation = 0;
         for (int k = 0; k < sources.Length; k++)
         {
-            double weight = weights[k] * scale, value = values[sources[k]];
+            double weight = weights[k] * scale;
+            Add(weight, values[sources[k]]);
+            double rest = restParts[sources[k]];
+            if (rest != 0)
+            {
+                Add(weight, rest);
+            }
+        }
+
+        return sum + compensation;
+
+        void Add(double weight, double value)
+        {
             double product = weight * value;
             double productError = Math.FusedMultiplyAdd(weight, value, -product);
             double next = sum + product;
@@ -312,8 +337,39 @@ public sealed class SigmoidNetwork
             sum = next;
             compensation += productError + sumError;
         }
+    }
 
-        return sum + compensation;
+    /// <summary>
+    /// σ(a + s) − σ(a) as (part, restPart) whose sum it is, split so that what cancels between the neurons of a gate
+    /// cancels exactly in <see cref="Dot2"/> instead of leaving its rounding behind:
+    /// <list type="bullet">
+    /// <item>a small shift (|s| ≤ 0.125, every deep gate inside its bounds): the odd and even parts of the Taylor series
+    /// around a (<see cref="SigmoidSeries"/>); a ± pair's odd parts cancel and its value is the even parts;</item>
+    /// <item>a neuron driven well past its rest toward 1: σ(−a) − σ(−x) (x = a + s), toward 0: σ(x) − σ(a); the
+    /// constant ±σ(∓a) is the rest part, shared by the saturated neurons of a gate, whose weighted constants cancel;</item>
+    /// <item>elsewhere one number, through expm1 (<see cref="SigmoidDeviation"/>).</item>
+    /// </list>
+    /// </summary>
+    private static (double Part, double RestPart) SplitDeviation(double a, double s, ReadOnlySpan<double> series)
+    {
+        if (Math.Abs(s) <= SigmoidSeries.Radius)
+        {
+            var (odd, even) = SigmoidSeries.Split(series, s);
+            return (odd, even);
+        }
+
+        double x = a + s;
+        if (s >= 1 && x >= 2)
+        {
+            return (-Sigmoid(-x), Sigmoid(-a));
+        }
+
+        if (s <= -1 && x <= -2)
+        {
+            return (Sigmoid(x), -Sigmoid(a));
+        }
+
+        return (SigmoidDeviation(a, s), 0);
     }
 
     /// <summary>

@@ -33,39 +33,40 @@ internal static class DescriptionEmitter
                 WriteString(writer, "Expression", spec.Expression);
                 WriteString(writer, "Polynomial", compiled.Polynomial!.ToCanonicalString());
                 writer.Line($"Precision = NetworkPrecision.{network.Precision},");
-                writer.WrappedLine($"Inputs = new[] {{ {string.Join(", ", spec.Parameters.Select(p => Literals.String(p.Name)))} }},");
-                writer.WrappedLine($"InputBounds = new[] {{ {string.Join(", ", network.InputBounds.Select(Literals.Double))} }},");
+                writer.WrappedLine($"Inputs = new string[] {{ {string.Join(", ", spec.Parameters.Select(p => Literals.String(p.Name)))} }},");
+                writer.WrappedLine($"InputBounds = new double[] {{ {string.Join(", ", network.InputBounds.Select(Literals.Double))} }},");
                 if (spec.Parameters.Any(p => p.Kind != Shared.VariableKind.Continuous))
                 {
-                    writer.WrappedLine($"InputKinds = new[] {{ {string.Join(", ", spec.Parameters.Select(p => "InputKind." + p.Kind))} }},");
+                    writer.WrappedLine($"InputKinds = new InputKind[] {{ {string.Join(", ", spec.Parameters.Select(p => "InputKind." + p.Kind))} }},");
                 }
 
                 writer.Line($"InputBound = {Literals.Double(spec.InputBound)},");
-                writer.Line("Terms = \"\"\"");
                 var terms = compiled.Terms.Select((t, i) => Term(t.Coefficient, t.Monomial) + (i < compiled.Terms.Length - 1 ? ";" : string.Empty));
-                foreach (string line in ForwardPassEmitter.Chunk(terms))
-                {
-                    writer.Line("    " + line);
-                }
-
-                writer.Line("    \"\"\",");
-                writer.Line("Gates = \"\"\"");
-                foreach (string line in GateTableEmitter.Gates(network, spec.Parameters))
-                {
-                    writer.Line("    " + line);
-                }
-
-                writer.Line("    \"\"\",");
-                writer.Line("Output = \"\"\"");
-                foreach (string line in ForwardPassEmitter.Chunk(GateTableEmitter.OutputTokens(network, spec.Parameters)))
-                {
-                    writer.Line("    " + line);
-                }
-
-                writer.Line("    \"\"\",");
+                WriteTable(writer, "Terms", ForwardPassEmitter.Chunk(terms));
+                WriteTable(writer, "Gates", GateTableEmitter.Gates(network, spec.Parameters));
+                WriteTable(writer, "Output", ForwardPassEmitter.Chunk(GateTableEmitter.OutputTokens(network, spec.Parameters)));
                 writer.Line($"MaxError = {Literals.Double(network.MaxError)},");
             }
         }
+    }
+
+    /// <summary>"Name = """ … """," with one table line per source line ("" for an empty table).</summary>
+    private static void WriteTable(IndentedWriter writer, string name, System.Collections.Generic.IEnumerable<string> lines)
+    {
+        var list = lines.ToList();
+        if (list.Count == 0)
+        {
+            writer.Line($"{name} = \"\",");
+            return;
+        }
+
+        writer.Line($"{name} = \"\"\"");
+        foreach (string line in list)
+        {
+            writer.Line("    " + line);
+        }
+
+        writer.Line("    \"\"\",");
     }
 
     /// <summary>"Name = "text"," with a long text split into concatenated literals, one per line.</summary>

@@ -68,7 +68,13 @@ internal sealed class IndentedWriter
         for (int i = 0; i < text.Length && i <= limit; i++)
         {
             char c = text[i];
-            if (c == '"' && (i == 0 || text[i - 1] != '\\'))
+            if (inString && c == '\\')
+            {
+                i++;   // an escape: the next character is part of it, even a quote or a backslash
+                continue;
+            }
+
+            if (c == '"')
             {
                 inString = !inString;
             }

@@ -1,4 +1,3 @@
-using PolyNet.Generators.Parse;
 
 namespace PolyNet.Generators.Shared;
 

@@ -113,6 +113,38 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
         return (ep - 1) * (ep - 1) / ((ep + e) * (1 + (e * ep))) * (double)(scale * ILanes<ScalarDouble, double, double>.GatePairConstant);
     }
 
+    /// <summary>
+    /// One ± pair of a flat product, exact for every input: as <see cref="ILanes{TSelf, TLane, TScalar}.FlatPair"/>, but
+    /// with m = e^(−|p|) − 1 from a series where it is small, so that the pair keeps its relative precision for small p
+    /// (a flat product's pairs cancel to ~λ^degree, which would magnify the rounding of e − 1).
+    /// </summary>
+    public static double FlatPair(double p, double expNegBias, bool even)
+    {
+        double m = ExpMinusOne(-Math.Abs(p)), ep = 1 + m;
+        double denominator = (ep + expNegBias) * (1 + (expNegBias * ep));
+        return even
+            ? m * m / denominator * (expNegBias * (expNegBias - 1) / (1 + expNegBias))
+            : Math.CopySign(-m * (2 + m) / denominator * expNegBias, p);
+    }
+
+    /// <summary>e^x − 1 for x ≤ 0, accurate near 0 (a Taylor series below |x| = 0.2, where e^x − 1 would cancel).</summary>
+    private static double ExpMinusOne(double x)
+    {
+        if (!(x > -0.2))
+        {
+            return Math.Exp(x) - 1;
+        }
+
+        double term = x, sum = x;
+        for (int k = 2; k <= 14; k++)
+        {
+            term *= x / k;
+            sum += term;
+        }
+
+        return sum;
+    }
+
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double GateExp(double x) => Math.Exp(x);

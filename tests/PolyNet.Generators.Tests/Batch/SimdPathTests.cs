@@ -8,7 +8,8 @@ namespace PolyNet.Generators.Tests.Batch;
 /// <summary>
 /// Runs tests/PolyNet.SimdProbe in child processes whose runtime settings force each SIMD path; the probe
 /// checks batch against scalar (1e-10·S double, 1e-4·S float) and exact (MaxError) for lengths 0..70 and
-/// unaligned slices.
+/// unaligned slices; far outside the bounds (10×, 10³×, 10⁶×, near ±MaxValue), at ±∞ and NaN, batch = scalar and
+/// scalar = the reference interpreter (1e-9 relative in double); and CheckBounds throws before writing.
 /// </summary>
 public sealed class SimdPathTests(ITestOutputHelper output)
 {
@@ -47,6 +48,8 @@ public sealed class SimdPathTests(ITestOutputHelper output)
             Assert.Equal("path=" + expectedPath, firstLine);
         }
 
+        Assert.Contains("table-run (x+y+z)^6 (double) at the edges", stdout, StringComparison.Ordinal);
+        Assert.Contains("CheckBounds: scalar and batch throw before writing", stdout, StringComparison.Ordinal);
         Assert.Contains("\nok", stdout, StringComparison.Ordinal);
     }
 

