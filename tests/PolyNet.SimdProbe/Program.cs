@@ -19,7 +19,8 @@ failures += Check("anharmonic (float)", Probe.OscillatorFNetwork, 3, false, (a, 
 failures += Check("Ising ring + bits (double, int spins)", Probe.IsingNetwork, 5, true, (a, n) => Run(n, d => Probe.Ising(Ints(a[0]), Ints(a[1]), Ints(a[2]), Ints(a[3]), Bits(a[4]), d)), p => Probe.Ising((int)p[0], (int)p[1], (int)p[2], (int)p[3], p[4] == 1));
 failures += Check("Ising ring + bits (float, sbyte spins)", Probe.IsingFNetwork, 5, false, (a, n) => RunF(n, d => Probe.IsingF(Bytes(a[0]), Bytes(a[1]), Bytes(a[2]), Bytes(a[3]), Bits(a[4]), d)), p => Probe.IsingF((sbyte)p[0], (sbyte)p[1], (sbyte)p[2], (sbyte)p[3], p[4] == 1));
 failures += Check("mixed x*s*b + 0.5*y*b - x*y*s (double)", Probe.MixedNetwork, 4, true, (a, n) => Run(n, d => Probe.Mixed(a[0], a[1], Ints(a[2]), Bits(a[3]), d)), p => Probe.Mixed(p[0], p[1], (int)p[2], p[3] == 1));
-failures += Check("table-run (x+y+z)^6 (double)", Probe.TableNetwork, 3, true, (a, n) => Run(n, d => Probe.Table(a[0], a[1], a[2], d)), p => Probe.Table(p[0], p[1], p[2]));
+failures += Check("table-run (x+y+z)^8 (double)", Probe.TableNetwork, 3, true, (a, n) => Run(n, d => Probe.Table(a[0], a[1], a[2], d)), p => Probe.Table(p[0], p[1], p[2]));
+failures += Check("table-run (x+y+z)^8 (float)", Probe.TableFNetwork, 3, false, (a, n) => RunF(n, d => Probe.TableF(F(a[0]), F(a[1]), F(a[2]), d)), p => Probe.TableF((float)p[0], (float)p[1], (float)p[2]));
 failures += Check("flat a*b*c*d in one layer (double)", Probe.FlatNetwork, 4, true, (a, n) => Run(n, d => Probe.Flat(a[0], a[1], a[2], a[3], d)), p => Probe.Flat(p[0], p[1], p[2], p[3]));
 
 // Far outside the bounds, at the edges of double, and at ±∞ and NaN, mixed into vectors with inputs inside.
@@ -29,7 +30,7 @@ failures += Edges("a*b*c*d*e*f*g*h (double)", Probe.Product8Network, true, (a, n
 failures += Edges("anharmonic (double)", Probe.OscillatorNetwork, true, (a, n) => Run(n, d => Probe.Oscillator(a[0], a[1], a[2], d)), p => Probe.Oscillator(p[0], p[1], p[2]));
 failures += Edges("anharmonic (float)", Probe.OscillatorFNetwork, false, (a, n) => RunF(n, d => Probe.OscillatorF(F(a[0]), F(a[1]), F(a[2]), d)), p => Probe.OscillatorF((float)p[0], (float)p[1], (float)p[2]));
 failures += Edges("mixed (double)", Probe.MixedNetwork, true, (a, n) => Run(n, d => Probe.Mixed(a[0], a[1], Ints(a[2]), Bits(a[3]), d)), p => Probe.Mixed(p[0], p[1], (int)p[2], p[3] == 1));
-failures += Edges("table-run (x+y+z)^6 (double)", Probe.TableNetwork, true, (a, n) => Run(n, d => Probe.Table(a[0], a[1], a[2], d)), p => Probe.Table(p[0], p[1], p[2]));
+failures += Edges("table-run (x+y+z)^8 (double)", Probe.TableNetwork, true, (a, n) => Run(n, d => Probe.Table(a[0], a[1], a[2], d)), p => Probe.Table(p[0], p[1], p[2]));
 failures += Edges("flat a*b*c*d in one layer (double)", Probe.FlatNetwork, true, (a, n) => Run(n, d => Probe.Flat(a[0], a[1], a[2], a[3], d)), p => Probe.Flat(p[0], p[1], p[2], p[3]), flat: true);
 failures += CheckBounds();
 Console.WriteLine(failures == 0 ? "ok" : $"{failures} failures");
@@ -240,8 +241,11 @@ public static partial class Probe
     [Hamiltonian("x*s*b + 0.5*y*b - x*y*s", InputBound = 2)]
     public static partial double Mixed(double x, double y, [Spin] int s, bool b);
 
-    [Hamiltonian("(x + y + z)^6")]
+    [Hamiltonian("(x + y + z)^8")]
     public static partial double Table(double x, double y, double z);
+
+    [Hamiltonian("(x + y + z)^8")]
+    public static partial float TableF(float x, float y, float z);
 
     [Hamiltonian("a*b*c*d - 0.5*a*b", MaxHiddenLayers = 1)]
     public static partial double Flat(double a, double b, double c, double d);

@@ -70,11 +70,14 @@ internal sealed record FlatteningAdvice(string Subject, NetworkModel Deep, int S
     /// <summary>PNET102: "compiles to 28 neurons in 3 hidden layers, max error 2e-10".</summary>
     public static string Summary(string method, NetworkModel network) => string.Format(
         CultureInfo.InvariantCulture,
-        "'{0}' compiles to {1:N0} neurons in {2}, max error {3}",
+        "'{0}' compiles to {1:N0} neurons in {2}, max error {3}{4}",
         method,
         network.NeuronCount,
         DepthLimitCheck.Layers(network.HiddenLayers),
-        TwoDigits(network.MaxError));
+        TwoDigits(network.MaxError),
+        network.Gates.Length > ExpressionLimits.MaxUnrolledGates
+            ? string.Format(CultureInfo.InvariantCulture, "; its {0:N0} gates (more than {1}) run from a gate table instead of unrolled code", network.Gates.Length, ExpressionLimits.MaxUnrolledGates)
+            : string.Empty);
 
     /// <summary>About two significant digits: "2e-10", "9.1e-05" → "9.1e-5", "0".</summary>
     public static string TwoDigits(double value)

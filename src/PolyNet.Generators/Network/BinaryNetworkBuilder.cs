@@ -10,7 +10,7 @@ using PolyNet.Generators.Shared;
 namespace PolyNet.Generators.Network;
 
 /// <summary>
-/// Compiles a Hamiltonian over bits, spins and continuous variables (DESIGN.md §2.4). The reduced polynomial is
+/// Compiles a Hamiltonian over bits, spins and continuous variables (docs/design.md §6). The reduced polynomial is
 /// rewritten over bits (s = 2y − 1); every bit set K of a non-linear term becomes ONE neuron σ(β(Σ_K y − k + ½)) in
 /// hidden layer 1, reading spins directly (y = (s + 1)/2 folded into its weights and bias); linear and constant terms
 /// go to the output map. A mixed term c·∏_K y·∏ s·m(x) keeps its spins (exact gate inputs of bound 1) and treats the

@@ -4,7 +4,7 @@ using PolyNet.Generators.Shared;
 namespace PolyNet.Generators.Network;
 
 /// <summary>
-/// The gain β of the one-neuron bit product σ(β(Σy − k + ½)) (DESIGN.md §2.4) for one precision, and the bound on
+/// The gain β of the one-neuron bit product σ(β(Σy − k + ½)) (docs/design.md §6) for one precision, and the bound on
 /// |neuron − exact bit product| it gives.
 /// </summary>
 /// <remarks>

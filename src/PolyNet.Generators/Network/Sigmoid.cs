@@ -11,7 +11,7 @@ internal static class Sigmoid
 {
     /// <summary>
     /// The gate bias: σ''''(b) = 0 with σ(b) = (3 − √6)/6, so the λ² error term of every gate vanishes and
-    /// the error falls to O(λ⁴) (DESIGN.md §2.1). The negative root keeps σ(b) ≈ 0.092 small, which keeps
+    /// the error falls to O(λ⁴) (docs/design.md §2). The negative root keeps σ(b) ≈ 0.092 small, which keeps
     /// the absolute rounding error of each neuron small.
     /// </summary>
     public const double GateBias = -2.2924316695611777;

@@ -6,7 +6,7 @@ using PolyNet.Generators.Shared;
 namespace PolyNet.Generators.Parse;
 
 /// <summary>
-/// Recursive-descent parser for the expression language (DESIGN §3):
+/// Recursive-descent parser for the expression language (README "Expression language"):
 /// <code>
 /// sum     := term (('+' | '-') term)*
 /// term    := unary (('*' | '/') unary)*

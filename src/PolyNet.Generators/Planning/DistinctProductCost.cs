@@ -6,7 +6,7 @@ namespace PolyNet.Generators.Planning;
 
 /// <summary>
 /// The fewest neurons for a product of m distinct values in at most k hidden layers when every layer multiplies
-/// groups of the previous layer's values with flat products (DESIGN.md §2.5, Rolnick–Tegmark Thm III.1).
+/// groups of the previous layer's values with flat products (docs/design.md §7.2, Rolnick–Tegmark Thm III.1).
 /// </summary>
 /// <remarks>
 /// A flat product of s distinct values costs 2^s neurons (s ≥ 2); a group of one value costs nothing, since

@@ -3,7 +3,7 @@ using System.Numerics;
 
 namespace PolyNet.Generators.Planning;
 
-/// <summary>Neurons of one flat product (one hidden layer) of a monomial x₁^r₁⋯xₙ^rₙ (DESIGN.md §2.5).</summary>
+/// <summary>Neurons of one flat product (one hidden layer) of a monomial x₁^r₁⋯xₙ^rₙ (docs/design.md §7.1).</summary>
 internal static class FlatGroupCost
 {
     /// <summary>

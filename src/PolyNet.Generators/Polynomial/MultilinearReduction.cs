@@ -5,7 +5,7 @@ using PolyNet.Generators.Shared;
 namespace PolyNet.Generators.Polynomials;
 
 /// <summary>
-/// Rewrites a polynomial for the values its variables actually take (DESIGN.md §2.4): a bit satisfies y² = y and a
+/// Rewrites a polynomial for the values its variables actually take (docs/design.md §6): a bit satisfies y² = y and a
 /// spin s² = 1, so every monomial becomes multilinear in its bits and spins; spins then convert to bits by
 /// s = 2y − 1 (expanded and collected), which is the form the one-neuron bit products compute.
 /// </summary>

@@ -7,7 +7,6 @@ internal readonly record struct SourceSpan(int Start, int Length)
 
     public static SourceSpan FromBounds(int start, int end) => new(start, end - start);
 
-    public SourceSpan Union(SourceSpan other) => FromBounds(System.Math.Min(Start, other.Start), System.Math.Max(End, other.End));
 
     public override string ToString() => $"[{Start}..{End})";
 }

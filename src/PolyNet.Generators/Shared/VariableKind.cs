@@ -6,7 +6,7 @@ internal enum VariableKind
     /// <summary>A real input with |x| ≤ bound (<c>double</c> or <c>float</c> parameter): multiplication gates.</summary>
     Continuous,
 
-    /// <summary>A bit y ∈ {0, 1} (<c>bool</c> parameter): y² = y, one-neuron bit products (DESIGN.md §2.4).</summary>
+    /// <summary>A bit y ∈ {0, 1} (<c>bool</c> parameter): y² = y, one-neuron bit products (docs/design.md §6).</summary>
     Bit,
 
     /// <summary>A spin s ∈ {−1, +1} (<c>[Spin] int</c> or <c>sbyte</c>): s = 2y − 1, then as bits.</summary>

@@ -48,7 +48,7 @@ public sealed class SimdPathTests(ITestOutputHelper output)
             Assert.Equal("path=" + expectedPath, firstLine);
         }
 
-        Assert.Contains("table-run (x+y+z)^6 (double) at the edges", stdout, StringComparison.Ordinal);
+        Assert.Contains("table-run (x+y+z)^8 (double) at the edges", stdout, StringComparison.Ordinal);
         Assert.Contains("CheckBounds: scalar and batch throw before writing", stdout, StringComparison.Ordinal);
         Assert.Contains("\nok", stdout, StringComparison.Ordinal);
     }

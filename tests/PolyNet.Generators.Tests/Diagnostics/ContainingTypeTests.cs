@@ -186,9 +186,9 @@ public sealed class ContainingTypeTests
         """, "Physics", v => (v[0] * v[1]) + (v[2] * v[3]) - (v[4] * v[5] * v[5]) + (v[6] * v[7]));
 
     /// <summary>
-    /// KNOWN ISSUE (reported, not fixed here): overloads by parameter type both get a property named
-    /// <c>EnergyNetwork</c> (DESIGN §3: method name + "Network"), so the generated code does not compile (CS0102),
-    /// and no PNET diagnostic explains why. This test pins today's behaviour; change it when the design decides.
+    /// Overloads by parameter type would both get a property named <c>EnergyNetwork</c> (method name + "Network"), and
+    /// a member the user already declares under that name would collide too: the generator leaves the property out
+    /// and the analyzer says why with PNET004, instead of the compiler failing with CS0102.
     /// </summary>
     [Fact]
     public void Overloads_sharing_a_Network_property_name_get_PNET004_instead_of_CS0102()

@@ -8,7 +8,7 @@ using PolyNet.Generators.Polynomials;
 
 namespace PolyNet.Generators.Tests.Flattening;
 
-/// <summary>The cost model against the theorems (DESIGN.md §2.5) and an independent brute force over group sizes.</summary>
+/// <summary>The cost model against the theorems (docs/design.md §7) and an independent brute force over group sizes.</summary>
 public sealed class FlatCostTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]

@@ -103,6 +103,23 @@ public sealed class FlatteningDiagnosticTests
     }
 
     [Fact]
+    public void PNET102_says_when_a_network_runs_from_its_gate_table()
+    {
+        var run = GeneratorHarness.Run("""
+            using PolyNet;
+            public static partial class H
+            {
+                [Hamiltonian("(x + y + z)^8")]
+                public static partial double Energy(double x, double y, double z);
+            }
+            """);
+        var summary = Assert.Single(GeneratorHarness.Analyze(run.Output, includeSummaries: true));
+        Assert.Equal("PNET102", summary.Id);
+        Assert.Matches(@"^'Energy' compiles to [0-9,]+ neurons in [0-9]+ hidden layers, max error [0-9.e-]+; its [0-9,]+ gates \(more than 48\) run from a gate table instead of unrolled code$", summary.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Contains("GateProgram.Create(", Assert.Single(run.Sources).SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PNET101_for_a_flat_product_of_too_high_a_degree()
     {
         var run = GeneratorHarness.Run("""

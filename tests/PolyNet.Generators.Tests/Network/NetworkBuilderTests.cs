@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace PolyNet.Generators.Tests.Network;
 
-/// <summary>Neuron counts, depths and sharing of the compiled networks (DESIGN.md §2.3).</summary>
+/// <summary>Neuron counts, depths and sharing of the compiled networks (docs/design.md §5).</summary>
 public sealed class NetworkBuilderTests(ITestOutputHelper output)
 {
     [Theory]
