@@ -41,28 +41,10 @@ internal static class DescriptionEmitter
                 }
 
                 writer.Line($"InputBound = {Literals.Double(spec.InputBound)},");
-                writer.Line("Terms = \"\"\"");
                 var terms = compiled.Terms.Select((t, i) => Term(t.Coefficient, t.Monomial) + (i < compiled.Terms.Length - 1 ? ";" : string.Empty));
-                foreach (string line in ForwardPassEmitter.Chunk(terms))
-                {
-                    writer.Line("    " + line);
-                }
-
-                writer.Line("    \"\"\",");
-                writer.Line("Gates = \"\"\"");
-                foreach (string line in GateTableEmitter.Gates(network, spec.Parameters))
-                {
-                    writer.Line("    " + line);
-                }
-
-                writer.Line("    \"\"\",");
-                writer.Line("Output = \"\"\"");
-                foreach (string line in ForwardPassEmitter.Chunk(GateTableEmitter.OutputTokens(network, spec.Parameters)))
-                {
-                    writer.Line("    " + line);
-                }
-
-                writer.Line("    \"\"\",");
+                WriteTable(writer, "Terms", ForwardPassEmitter.Chunk(terms));
+                WriteTable(writer, "Gates", GateTableEmitter.Gates(network, spec.Parameters));
+                WriteTable(writer, "Output", ForwardPassEmitter.Chunk(GateTableEmitter.OutputTokens(network, spec.Parameters)));
                 writer.Line($"MaxError = {Literals.Double(network.MaxError)},");
             }
         }
@@ -83,6 +65,28 @@ internal static class DescriptionEmitter
         {
             writer.Line($"    {(i == 0 ? string.Empty : "+ ")}{pieces[i]}{(i == pieces.Count - 1 ? "," : string.Empty)}");
         }
+    }
+
+    /// <summary>
+    /// "Name = """ … """," with one table line per source line; an empty table (the zero polynomial's terms, an affine
+    /// polynomial's gates) is "", because a multi-line raw literal must have at least one line of content.
+    /// </summary>
+    private static void WriteTable(IndentedWriter writer, string name, System.Collections.Generic.IEnumerable<string> lines)
+    {
+        var table = lines.ToList();
+        if (table.Count == 0)
+        {
+            writer.Line($"{name} = \"\",");
+            return;
+        }
+
+        writer.Line($"{name} = \"\"\"");
+        foreach (string line in table)
+        {
+            writer.Line("    " + line);
+        }
+
+        writer.Line("    \"\"\",");
     }
 
     /// <summary>"coefficient e1 e2 …" for one polynomial term.</summary>
