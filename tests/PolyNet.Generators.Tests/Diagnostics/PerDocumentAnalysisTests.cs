@@ -265,6 +265,10 @@ public sealed class PerDocumentAnalysisTests
         {
             var diagnostics = await WithAnalyzer(compilation).GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, CancellationToken.None);
             Assert.All(diagnostics, d => Assert.Same(tree, d.Location.SourceTree));
+
+            // With the document's span given explicitly, as an editor asks for the visible text: the same diagnostics.
+            var spanned = await WithAnalyzer(compilation).GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), tree.GetRoot().FullSpan, CancellationToken.None);
+            Assert.Equal(diagnostics.Select(Describe).OrderBy(s => s, StringComparer.Ordinal), spanned.Select(Describe).OrderBy(s => s, StringComparer.Ordinal));
             perDocument[tree.FilePath] = diagnostics.Where(d => d.Id != "PNET102").ToImmutableArray();
         }
 
