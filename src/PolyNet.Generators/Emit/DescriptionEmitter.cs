@@ -50,25 +50,6 @@ internal static class DescriptionEmitter
         }
     }
 
-    /// <summary>"Name = """ … """," with one table line per source line ("" for an empty table).</summary>
-    private static void WriteTable(IndentedWriter writer, string name, System.Collections.Generic.IEnumerable<string> lines)
-    {
-        var list = lines.ToList();
-        if (list.Count == 0)
-        {
-            writer.Line($"{name} = \"\",");
-            return;
-        }
-
-        writer.Line($"{name} = \"\"\"");
-        foreach (string line in list)
-        {
-            writer.Line("    " + line);
-        }
-
-        writer.Line("    \"\"\",");
-    }
-
     /// <summary>"Name = "text"," with a long text split into concatenated literals, one per line.</summary>
     private static void WriteString(IndentedWriter writer, string name, string text)
     {
@@ -84,6 +65,28 @@ internal static class DescriptionEmitter
         {
             writer.Line($"    {(i == 0 ? string.Empty : "+ ")}{pieces[i]}{(i == pieces.Count - 1 ? "," : string.Empty)}");
         }
+    }
+
+    /// <summary>
+    /// "Name = """ … """," with one table line per source line; an empty table (the zero polynomial's terms, an affine
+    /// polynomial's gates) is "", because a multi-line raw literal must have at least one line of content.
+    /// </summary>
+    private static void WriteTable(IndentedWriter writer, string name, System.Collections.Generic.IEnumerable<string> lines)
+    {
+        var table = lines.ToList();
+        if (table.Count == 0)
+        {
+            writer.Line($"{name} = \"\",");
+            return;
+        }
+
+        writer.Line($"{name} = \"\"\"");
+        foreach (string line in table)
+        {
+            writer.Line("    " + line);
+        }
+
+        writer.Line("    \"\"\",");
     }
 
     /// <summary>"coefficient e1 e2 …" for one polynomial term.</summary>

@@ -43,20 +43,26 @@ internal sealed class ExpressionParser
     // The token before Current, or null at the start.
     private Token? Previous => _position > 0 ? _tokens[_position - 1] : null;
 
-    internal static ParseResult Parse(string text)
+    internal static ParseResult Parse(string text) => Parse(text, ExpressionLimits.MaxExpressionLength);
+
+    /// <summary>
+    /// Parses with another length limit than a written expression's: the canonical text of a polynomial with many
+    /// terms and long coefficients can be longer than 10,000 characters and still reads back.
+    /// </summary>
+    internal static ParseResult Parse(string text, int maxLength)
     {
         // Defensive: callers pass the attribute's constant, which may be null in broken code.
         text ??= string.Empty;
 
         // Checked before any work, so a huge string is refused in constant time.
-        if (text.Length > ExpressionLimits.MaxExpressionLength)
+        if (text.Length > maxLength)
         {
             var message = string.Format(
                 CultureInfo.InvariantCulture,
                 "the expression has {0:N0} characters; the limit is {1:N0}",
                 text.Length,
-                ExpressionLimits.MaxExpressionLength);
-            return Failure(ExpressionErrorKind.LimitExceeded, message, SourceSpan.FromBounds(ExpressionLimits.MaxExpressionLength, text.Length));
+                maxLength);
+            return Failure(ExpressionErrorKind.LimitExceeded, message, SourceSpan.FromBounds(maxLength, text.Length));
         }
 
         if (string.IsNullOrWhiteSpace(text))

@@ -19,12 +19,27 @@ namespace PolyNet.Generators.Polynomials;
 /// multiplied out, and the expansion itself, which guards every multiplication again.</para>
 /// <para>The pre-pass bounds are counted before cancellation: terms that would cancel out still count toward the
 /// limits.</para>
+/// <para>The number rule (<see cref="Rational.IsWithinLimits"/>) holds for every literal (checked while binding) and for
+/// every coefficient of every intermediate result: each sum, difference, product, quotient and power, including the
+/// partial products of a power. The first coefficient outside it is refused on the operation that computed it, so
+/// big integers stay small and every coefficient of an accepted expansion prints as text that reads back.</para>
+/// <para>Chains of '+' and '-' accumulate into one dictionary instead of merging sorted term lists pairwise, so a
+/// sum of n distinct terms costs O(n log n), not O(n^2).</para>
 /// <para>All passes walk the tree iteratively, so deeply nested input cannot overflow the stack.</para>
 /// </remarks>
 internal static class PolynomialExpander
 {
     // Before multiplying polynomials with t1 and t2 terms, t1 * t2 products must stay under this.
     private const long MaxTermProducts = 20_000_000;
+
+    // Literals longer than this are shortened in messages ("0.00000000000000…00000001").
+    private const int MaxQuotedNumberLength = 40;
+
+    // The number rule and what to do about it, at the end of every out-of-range message.
+    private static readonly string NumberRule = string.Format(
+        CultureInfo.InvariantCulture,
+        "every number, written or computed, must be a fraction p/q in lowest terms with |p| and q at most 10^{0}; rescale the expression (e.g. change units) to keep its numbers in that range",
+        Rational.MaxDecimalExponent);
 
     /// <summary>
     /// Expands <paramref name="root"/> over <paramref name="variables"/> (the parameter names, in order).
@@ -101,13 +116,15 @@ internal static class PolynomialExpander
         CancellationToken cancellationToken)
     {
         var errors = ImmutableArray.CreateBuilder<ExpressionError>();
+        string? parameters = null;
         foreach (ExpressionNode node in postOrder)
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (node)
             {
                 case VariableNode variable when !indexes.ContainsKey(variable.Name):
-                    string parameters = names.IsEmpty
+                    // Built once: thousands of unknown names must not join the parameter list thousands of times.
+                    parameters ??= names.IsEmpty
                         ? "the method has no parameters"
                         : "the parameters are " + string.Join(", ", names);
                     errors.Add(new ExpressionError(
@@ -115,8 +132,11 @@ internal static class PolynomialExpander
                         $"'{variable.Name}' is not a parameter of the method; {parameters}",
                         variable.Span));
                     break;
-                case NumberNode number when !Rational.TryParse(number.Text, out _):
-                    errors.Add(new ExpressionError(ExpressionErrorKind.Syntax, $"the number '{number.Text}' is out of range", number.Span));
+                case NumberNode number when !Rational.TryParse(number.Text, out _, out string? outOfRange):
+                    // The lexer only produces well-formed literals, so a refusal is the number rule's.
+                    errors.Add(outOfRange is null
+                        ? new ExpressionError(ExpressionErrorKind.Syntax, $"malformed number '{Quote(number.Text)}'", number.Span)
+                        : new ExpressionError(ExpressionErrorKind.LimitExceeded, $"the number '{Quote(number.Text)}' is out of range: {outOfRange}; {NumberRule}", number.Span));
                     break;
                 case PowerNode power when power.Exponent < 0:
                     errors.Add(new ExpressionError(ExpressionErrorKind.Syntax, "the exponent must be a non-negative integer", power.ExponentSpan));
@@ -226,11 +246,13 @@ internal static class PolynomialExpander
         CancellationToken cancellationToken)
     {
         var errors = ImmutableArray.CreateBuilder<ExpressionError>();
-        var values = new Stack<Polynomial?>();
+
+        // Each entry is a Polynomial, a SumBuilder (an open chain of '+'/'-'), or null (a subtree that reported an error).
+        var values = new Stack<object?>();
         foreach (ExpressionNode node in postOrder)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Polynomial? result;
+            object? result;
             ExpressionError? limit = null;
             switch (node)
             {
@@ -242,16 +264,20 @@ internal static class PolynomialExpander
                     result = Polynomial.Variable(names, indexes[variable.Name]);
                     break;
                 case NegateNode:
-                    result = values.Pop()?.Negate();
+                    result = Materialize(values.Pop())?.Negate();
                     break;
                 case PowerNode power:
-                    result = values.Pop() is { } powerBase
+                    result = Materialize(values.Pop()) is { } powerBase
                         ? GuardedPower(powerBase, power.Exponent, power.Span, out limit, cancellationToken)
                         : null;
                     break;
+                case BinaryNode { Operator: BinaryOperator.Add or BinaryOperator.Subtract } sum:
+                    object? addend = values.Pop();
+                    result = Accumulate(sum, values.Pop(), addend, out limit);
+                    break;
                 case BinaryNode binary:
-                    Polynomial? right = values.Pop();
-                    Polynomial? left = values.Pop();
+                    Polynomial? right = Materialize(values.Pop());
+                    Polynomial? left = Materialize(values.Pop());
                     result = Combine(binary, left, right, errors, out limit, cancellationToken);
                     break;
                 default:
@@ -259,9 +285,15 @@ internal static class PolynomialExpander
                     break;
             }
 
-            if (limit is null && result is not null && result.TermCount > ExpressionLimits.MaxExpandedTerms)
+            int terms = result switch
             {
-                limit = TermsError(result.TermCount, exact: true, node.Span);
+                Polynomial polynomial => polynomial.TermCount,
+                SumBuilder builder => builder.Count,
+                _ => 0,
+            };
+            if (limit is null && terms > ExpressionLimits.MaxExpandedTerms)
+            {
+                limit = TermsError(terms, exact: true, node.Span);
             }
 
             // Size refusals stop everything: continuing could be just as expensive.
@@ -274,16 +306,59 @@ internal static class PolynomialExpander
             values.Push(result);
         }
 
-        Polynomial? polynomial = values.Pop();
-        if (errors.Count != 0 || polynomial is null)
+        Polynomial? expanded = Materialize(values.Pop());
+        if (errors.Count != 0 || expanded is null)
         {
             return new ExpansionResult(null, errors.ToImmutable());
         }
 
-        return new ExpansionResult(polynomial, ImmutableArray<ExpressionError>.Empty);
+        return new ExpansionResult(expanded, ImmutableArray<ExpressionError>.Empty);
     }
 
-    // Null operands come from subtrees that already reported an error; the other side is still checked.
+    private static Polynomial? Materialize(object? value) => value switch
+    {
+        SumBuilder builder => builder.ToPolynomial(),
+        _ => (Polynomial?)value,
+    };
+
+    // left ± right, added into an open sum where there is one: the left operand of a chain, or the right one of '+'.
+    private static SumBuilder? Accumulate(BinaryNode node, object? left, object? right, out ExpressionError? limit)
+    {
+        limit = null;
+        if (left is null || right is null)
+        {
+            return null;
+        }
+
+        bool subtract = node.Operator == BinaryOperator.Subtract;
+        SumBuilder builder;
+        Polynomial addend;
+        if (left is SumBuilder open)
+        {
+            builder = open;
+            addend = Materialize(right)!;
+        }
+        else if (right is SumBuilder openRight && !subtract)
+        {
+            builder = openRight;
+            addend = (Polynomial)left;
+        }
+        else
+        {
+            builder = new SumBuilder((Polynomial)left);
+            addend = Materialize(right)!;
+        }
+
+        if (builder.Add(addend, subtract) is { } outOfRange)
+        {
+            limit = RangeError(subtract ? "difference" : "sum", outOfRange.Monomial, outOfRange.Coefficient, addend.Variables, node.Span);
+            return null;
+        }
+
+        return builder;
+    }
+
+    // Products, quotients and powers; null operands come from subtrees that already reported an error, the other side is still checked.
     private static Polynomial? Combine(
         BinaryNode node,
         Polynomial? left,
@@ -295,13 +370,9 @@ internal static class PolynomialExpander
         limit = null;
         switch (node.Operator)
         {
-            case BinaryOperator.Add:
-                return left is not null && right is not null ? left.Add(right) : null;
-            case BinaryOperator.Subtract:
-                return left is not null && right is not null ? left.Subtract(right) : null;
             case BinaryOperator.Multiply:
                 return left is not null && right is not null
-                    ? GuardedMultiply(left, right, node.Span, out limit, cancellationToken)
+                    ? GuardedMultiply(left, right, "product", node.Span, out limit, cancellationToken)
                     : null;
             case BinaryOperator.Divide:
                 if (right is null)
@@ -324,14 +395,21 @@ internal static class PolynomialExpander
                     return null;
                 }
 
-                return left?.Scale(Rational.One / right.ConstantTerm);
+                if (left is null)
+                {
+                    return null;
+                }
+
+                Polynomial quotient = left.Scale(Rational.One / right.ConstantTerm);
+                limit = CoefficientError(quotient, "quotient", node.Span);
+                return limit is null ? quotient : null;
             default:
                 errors.Add(new ExpressionError(ExpressionErrorKind.Syntax, "this operator is not part of a polynomial expression", node.Span));
                 return null;
         }
     }
 
-    private static Polynomial? GuardedMultiply(Polynomial left, Polynomial right, SourceSpan span, out ExpressionError? limit, CancellationToken cancellationToken)
+    private static Polynomial? GuardedMultiply(Polynomial left, Polynomial right, string operation, SourceSpan span, out ExpressionError? limit, CancellationToken cancellationToken)
     {
         long products = (long)left.TermCount * right.TermCount;
         if (products > MaxTermProducts)
@@ -341,7 +419,9 @@ internal static class PolynomialExpander
         }
 
         Polynomial product = left.Multiply(right, cancellationToken);
-        limit = product.TermCount > ExpressionLimits.MaxExpandedTerms ? TermsError(product.TermCount, exact: true, span) : null;
+        limit = product.TermCount > ExpressionLimits.MaxExpandedTerms
+            ? TermsError(product.TermCount, exact: true, span)
+            : CoefficientError(product, operation, span);
         return limit is null ? product : null;
     }
 
@@ -356,7 +436,7 @@ internal static class PolynomialExpander
             cancellationToken.ThrowIfCancellationRequested();
             if ((exponent & 1) == 1)
             {
-                Polynomial? next = GuardedMultiply(result, square, span, out limit, cancellationToken);
+                Polynomial? next = GuardedMultiply(result, square, "power", span, out limit, cancellationToken);
                 if (next is null)
                 {
                     return null;
@@ -368,7 +448,7 @@ internal static class PolynomialExpander
             exponent >>= 1;
             if (exponent > 0)
             {
-                square = GuardedMultiply(square, square, span, out limit, cancellationToken);
+                square = GuardedMultiply(square, square, "power", span, out limit, cancellationToken);
                 if (square is null)
                 {
                     return null;
@@ -378,6 +458,35 @@ internal static class PolynomialExpander
 
         return result;
     }
+
+    // The first coefficient outside the number rule, as an error on the operation that computed it.
+    private static ExpressionError? CoefficientError(Polynomial value, string operation, SourceSpan span)
+    {
+        foreach ((Monomial monomial, Rational coefficient) in value.Terms)
+        {
+            if (!coefficient.IsWithinLimits)
+            {
+                return RangeError(operation, monomial, coefficient, value.Variables, span);
+            }
+        }
+
+        return null;
+    }
+
+    private static ExpressionError RangeError(string operation, Monomial monomial, Rational coefficient, ImmutableArray<string> names, SourceSpan span)
+    {
+        string what = monomial.IsConstant ? "a constant term" : "a coefficient of " + monomial.ToText(names);
+        return new ExpressionError(
+            ExpressionErrorKind.LimitExceeded,
+            $"this {operation} gives {what} of {coefficient.Magnitude()}, out of range: {coefficient.OutOfRangeReason()}; {NumberRule}",
+            span);
+    }
+
+    // A long literal is shown by its ends: the span underlines all of it anyway.
+    private static string Quote(string number) =>
+        number.Length <= MaxQuotedNumberLength
+            ? number
+            : number.Substring(0, (MaxQuotedNumberLength / 2) - 1) + "…" + number.Substring(number.Length - (MaxQuotedNumberLength / 2));
 
     private static ExpressionError TermsError(double terms, bool exact, SourceSpan span)
     {
@@ -393,4 +502,68 @@ internal static class PolynomialExpander
 
     private static string FormatDegree(double degree) =>
         degree >= 1e15 ? "more than 1,000,000,000,000,000" : ((long)degree).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// An open sum: the terms of a '+'/'-' chain collected by monomial, so each addend costs its own size instead of
+    /// the size of everything added so far. Only the coefficients an addend changes are checked against the number
+    /// rule; the rest were checked when they were computed.
+    /// </summary>
+    private sealed class SumBuilder
+    {
+        private readonly ImmutableArray<string> _variables;
+        private readonly Dictionary<Monomial, Rational> _terms;
+
+        public SumBuilder(Polynomial first)
+        {
+            _variables = first.Variables;
+            _terms = new Dictionary<Monomial, Rational>(first.TermCount);
+            foreach ((Monomial monomial, Rational coefficient) in first.Terms)
+            {
+                _terms.Add(monomial, coefficient);
+            }
+        }
+
+        /// <summary>The number of non-zero terms (cancelled terms are removed).</summary>
+        public int Count => _terms.Count;
+
+        /// <summary>Adds (or subtracts) <paramref name="addend"/>; returns the first resulting coefficient outside the number rule.</summary>
+        public (Monomial Monomial, Rational Coefficient)? Add(Polynomial addend, bool subtract)
+        {
+            foreach ((Monomial monomial, Rational coefficient) in addend.Terms)
+            {
+                Rational term = subtract ? -coefficient : coefficient;
+                if (!_terms.TryGetValue(monomial, out Rational sum))
+                {
+                    _terms.Add(monomial, term);
+                    continue;
+                }
+
+                sum += term;
+                if (sum.IsZero)
+                {
+                    _terms.Remove(monomial);
+                    continue;
+                }
+
+                _terms[monomial] = sum;
+                if (!sum.IsWithinLimits)
+                {
+                    return (monomial, sum);
+                }
+            }
+
+            return null;
+        }
+
+        public Polynomial ToPolynomial()
+        {
+            var terms = new List<(Monomial, Rational)>(_terms.Count);
+            foreach (KeyValuePair<Monomial, Rational> pair in _terms)
+            {
+                terms.Add((pair.Key, pair.Value));
+            }
+
+            return Polynomial.FromTerms(_variables, terms);
+        }
+    }
 }

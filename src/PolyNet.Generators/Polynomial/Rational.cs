@@ -11,8 +11,23 @@ namespace PolyNet.Generators.Polynomials;
 /// </summary>
 internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
 {
-    // Written decimal exponents beyond this are refused: the value would only underflow or overflow a double anyway.
-    private const int MaxDecimalExponent = 1000;
+    /// <summary>
+    /// The number rule (README "Limits"): every number, as written and as computed while expanding, is a fraction
+    /// p/q in lowest terms with |p| ≤ 10^1000 and q ≤ 10^1000. Far beyond any double, and it bounds the size of
+    /// every big integer the expander handles.
+    /// </summary>
+    public const int MaxDecimalExponent = 1000;
+
+    // 10^MaxDecimalExponent, the largest allowed |numerator| and denominator.
+    private static readonly BigInteger Limit = BigInteger.Pow(10, MaxDecimalExponent);
+    private static readonly BigInteger NegativeLimit = -Limit;
+
+    // Necessary conditions for a literal S·10^-m to be within the rule, checked before any big integer is built.
+    // S does not end in 0, so it is not divisible by both 2 and 5: the reduced denominator keeps all m factors of
+    // 5 or all m factors of 2, so q ≥ 2^m and m ≤ 1000·log2(10) ≈ 3321.9; and p ≥ S/5^m, so S ≤ 10^1000·5^3321
+    // < 10^3322. They only decide whether the exact check is worth doing, so they err on the generous side.
+    private const int MaxLiteralFractionDigits = 3322;
+    private const int MaxLiteralSignificantDigits = 3323;
 
     // Plain notation is used while at most this many padding zeros are needed ("0.001", "3000").
     private const int MaxPaddingZeros = 20;
@@ -81,6 +96,9 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public bool IsInteger => Denominator.IsOne;
 
     public int Sign => _numerator.Sign;
+
+    /// <summary>True when |numerator| and the denominator are both at most 10^1000 (see <see cref="MaxDecimalExponent"/>).</summary>
+    public bool IsWithinLimits => _numerator <= Limit && _numerator >= NegativeLimit && Denominator <= Limit;
 
     public Rational Abs() => _numerator.Sign < 0 ? -this : this;
 
@@ -156,11 +174,25 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
 
     /// <summary>
     /// Parses a culture-invariant decimal literal exactly: <c>3</c>, <c>0.5</c>, <c>.5</c>, <c>3.</c>, <c>1e-3</c>,
-    /// <c>2.5E+4</c>, optionally signed. Returns false for anything else, and for written exponents beyond ±1000.
+    /// <c>2.5E+4</c>, optionally signed. Returns false for anything else, and for values outside the number rule
+    /// (<see cref="IsWithinLimits"/>), such as <c>1e1001</c>, <c>1e-1001</c> or <c>0.</c> followed by 1,000 zeros and a 1.
     /// </summary>
-    public static bool TryParse(string? invariantDecimalText, out Rational value)
+    public static bool TryParse(string? invariantDecimalText, out Rational value) =>
+        TryParse(invariantDecimalText, out value, out _);
+
+    /// <summary>
+    /// <see cref="TryParse(string?, out Rational)"/>, telling why well-formed text was refused:
+    /// <paramref name="outOfRange"/> is then a reason such as "it is below 10^-1000" (null for malformed text).
+    /// </summary>
+    /// <remarks>
+    /// Linear in the length of the text: the digits are scanned once, leading and trailing zeros cost no big-integer
+    /// work, and a value is refused from its digit counts before any big integer is built. Only values that may be
+    /// within the rule reach the exact check, and those have at most a few thousand significant digits.
+    /// </remarks>
+    public static bool TryParse(string? invariantDecimalText, out Rational value, out string? outOfRange)
     {
         value = Zero;
+        outOfRange = null;
         if (invariantDecimalText is null || invariantDecimalText.Length == 0)
         {
             return false;
@@ -175,33 +207,28 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
             position++;
         }
 
-        var digits = new StringBuilder();
-        int integerDigits = 0;
-        while (position < text.Length && IsDigit(text[position]))
-        {
-            digits.Append(text[position]);
-            integerDigits++;
-            position++;
-        }
-
-        int fractionDigits = 0;
+        int integerStart = position;
+        position = SkipDigits(text, position);
+        int integerEnd = position;
+        int fractionStart = position;
+        int fractionEnd = position;
         if (position < text.Length && text[position] == '.')
         {
-            position++;
-            while (position < text.Length && IsDigit(text[position]))
-            {
-                digits.Append(text[position]);
-                fractionDigits++;
-                position++;
-            }
+            fractionStart = position + 1;
+            position = SkipDigits(text, fractionStart);
+            fractionEnd = position;
         }
 
+        int integerDigits = integerEnd - integerStart;
+        int fractionDigits = fractionEnd - fractionStart;
         if (integerDigits + fractionDigits == 0)
         {
             return false;
         }
 
-        int exponent = 0;
+        // Saturated: anything near the cap is far out of range, and long arithmetic below cannot overflow.
+        const long ExponentCap = 1_000_000_000_000L;
+        long exponent = 0;
         if (position < text.Length && (text[position] == 'e' || text[position] == 'E'))
         {
             position++;
@@ -215,16 +242,11 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
             int exponentStart = position;
             while (position < text.Length && IsDigit(text[position]))
             {
-                // Saturate instead of overflowing; anything this large is refused below.
-                if (exponent <= MaxDecimalExponent)
-                {
-                    exponent = (exponent * 10) + (text[position] - '0');
-                }
-
+                exponent = Math.Min(ExponentCap, (exponent * 10) + (text[position] - '0'));
                 position++;
             }
 
-            if (position == exponentStart || exponent > MaxDecimalExponent)
+            if (position == exponentStart)
             {
                 return false;
             }
@@ -240,18 +262,123 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
             return false;
         }
 
-        BigInteger mantissa = BigInteger.Parse(digits.ToString(), NumberStyles.None, CultureInfo.InvariantCulture);
+        // The digits, integer part then fraction part, read as one sequence d[0..count).
+        int count = integerDigits + fractionDigits;
+        char DigitAt(int i) => i < integerDigits ? text[integerStart + i] : text[fractionStart + i - integerDigits];
+
+        int first = 0;
+        while (first < count && DigitAt(first) == '0')
+        {
+            first++;
+        }
+
+        if (first == count)
+        {
+            return true;
+        }
+
+        int last = count - 1;
+        while (DigitAt(last) == '0')
+        {
+            last--;
+        }
+
+        // value = ±S · 10^scale with S = d[first..last], which does not end in 0.
+        int significant = last - first + 1;
+        long scale = exponent - fractionDigits + (count - 1 - last);
+        long leadingPower = significant - 1 + scale;
+        // 10^leadingPower ≤ |value| < 10^(leadingPower + 1); a value above 10^1000 or below 10^-1000 is out of range.
+        if (leadingPower > MaxDecimalExponent)
+        {
+            outOfRange = AboveReason;
+            return false;
+        }
+
+        if (leadingPower < -MaxDecimalExponent)
+        {
+            outOfRange = BelowReason;
+            return false;
+        }
+
+        if (-scale > MaxLiteralFractionDigits || significant > MaxLiteralSignificantDigits)
+        {
+            outOfRange = LowestTermsReason(-scale > MaxLiteralFractionDigits ? "denominator" : "numerator");
+            return false;
+        }
+
+        var digits = new char[significant];
+        for (int i = 0; i < significant; i++)
+        {
+            digits[i] = DigitAt(first + i);
+        }
+
+        BigInteger mantissa = BigInteger.Parse(new string(digits), NumberStyles.None, CultureInfo.InvariantCulture);
         if (negative)
         {
             mantissa = -mantissa;
         }
 
-        int scale = exponent - fractionDigits;
-        value = scale >= 0
-            ? new Rational(mantissa * BigInteger.Pow(10, scale), BigInteger.One, normalised: true)
-            : new Rational(mantissa, BigInteger.Pow(10, -scale));
+        Rational parsed = scale >= 0
+            ? new Rational(mantissa * BigInteger.Pow(10, (int)scale), BigInteger.One, normalised: true)
+            : new Rational(mantissa, BigInteger.Pow(10, (int)-scale));
+        if (!parsed.IsWithinLimits)
+        {
+            outOfRange = parsed.OutOfRangeReason();
+            return false;
+        }
+
+        value = parsed;
         return true;
     }
+
+    /// <summary>
+    /// Why a value outside the number rule is refused: "it is above 10^1000", "it is below 10^-1000", or "in lowest
+    /// terms its denominator is above 10^1000" (likewise the numerator) for a fraction of ordinary size.
+    /// </summary>
+    public string OutOfRangeReason()
+    {
+        BigInteger magnitude = BigInteger.Abs(_numerator);
+        BigInteger denominator = Denominator;
+        if (magnitude > denominator * Limit)
+        {
+            return AboveReason;
+        }
+
+        if (!magnitude.IsZero && magnitude * Limit < denominator)
+        {
+            return BelowReason;
+        }
+
+        return LowestTermsReason(magnitude > Limit ? "numerator" : "denominator");
+    }
+
+    /// <summary>The order of magnitude for messages, such as <c>about 2.5e-995</c> (two significant digits); "0" for zero.</summary>
+    public string Magnitude()
+    {
+        if (_numerator.IsZero)
+        {
+            return "0";
+        }
+
+        double log = BigInteger.Log10(BigInteger.Abs(_numerator)) - BigInteger.Log10(Denominator);
+        double power = Math.Floor(log);
+        double mantissa = Math.Round(Math.Pow(10, log - power), 1);
+        if (mantissa >= 10)
+        {
+            mantissa /= 10;
+            power++;
+        }
+
+        string sign = _numerator.Sign < 0 ? "-" : string.Empty;
+        return "about " + sign + mantissa.ToString("0.#", CultureInfo.InvariantCulture) + "e" + power.ToString("0", CultureInfo.InvariantCulture);
+    }
+
+    private static string AboveReason => "it is above 10^" + MaxDecimalExponent.ToString(CultureInfo.InvariantCulture);
+
+    private static string BelowReason => "it is below 10^-" + MaxDecimalExponent.ToString(CultureInfo.InvariantCulture);
+
+    private static string LowestTermsReason(string part) =>
+        "in lowest terms its " + part + " is above 10^" + MaxDecimalExponent.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The nearest double (round half to even), ±infinity beyond the double range, ±0 below it.</summary>
     public double ToDouble()
@@ -343,29 +470,18 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
 
         if (denominator.IsOne)
         {
-            return sign + FormatDecimal(magnitude.ToString(CultureInfo.InvariantCulture), 0, allowFraction: false);
+            return sign + FormatInteger(magnitude);
         }
 
         // A terminating decimal has a denominator 2^a * 5^b; then value = magnitude * 10^k / denominator * 10^-k.
-        BigInteger rest = denominator;
-        int twos = 0;
-        int fives = 0;
-        while (rest.IsEven)
-        {
-            rest >>= 1;
-            twos++;
-        }
-
-        while ((rest % 5).IsZero)
-        {
-            rest /= 5;
-            fives++;
-        }
-
-        if (rest.IsOne)
+        // The factors are found without a division per factor (which made a 10^n denominator cost O(n^2)):
+        // the twos from the trailing zero bits, the fives by comparing the rest with the one power of 5 it could be.
+        int twos = TrailingZeroBits(denominator);
+        BigInteger rest = denominator >> twos;
+        if (PowerOfFive(rest) is int fives)
         {
             int k = Math.Max(twos, fives);
-            BigInteger scaled = magnitude * BigInteger.Pow(2, k - twos) * BigInteger.Pow(5, k - fives);
+            BigInteger scaled = (magnitude << (k - twos)) * BigInteger.Pow(5, k - fives);
             string text = FormatDecimal(scaled.ToString(CultureInfo.InvariantCulture), -k, allowFraction: true);
             if (text.Length != 0)
             {
@@ -373,10 +489,59 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
             }
         }
 
-        return sign + magnitude.ToString(CultureInfo.InvariantCulture) + "/" + denominator.ToString(CultureInfo.InvariantCulture);
+        return sign + FormatInteger(magnitude) + "/" + FormatInteger(denominator);
     }
 
     public override string ToString() => ToCanonicalString();
+
+    // Plain digits, or scientific notation when more than 20 trailing zeros would be written (3e999).
+    private static string FormatInteger(BigInteger positive) =>
+        FormatDecimal(positive.ToString(CultureInfo.InvariantCulture), 0, allowFraction: false);
+
+    // The exponent b with value = 5^b, or null when value is not a power of 5. One exact comparison: 5^b has
+    // about b·log10(5) digits, so the candidate is read off the value's logarithm and its neighbours are tried.
+    private static int? PowerOfFive(BigInteger value)
+    {
+        if (value.IsOne)
+        {
+            return 0;
+        }
+
+        if (value.Sign <= 0 || value.IsEven || !(value % 5).IsZero)
+        {
+            return null;
+        }
+
+        int estimate = (int)Math.Round(BigInteger.Log(value) / Math.Log(5));
+        for (int b = Math.Max(1, estimate - 1); b <= estimate + 1; b++)
+        {
+            if (BigInteger.Pow(5, b) == value)
+            {
+                return b;
+            }
+        }
+
+        return null;
+    }
+
+    // Trailing zero bits of a positive value, read from its bytes (BigInteger.TrailingZeroCount is not in netstandard2.0).
+    private static int TrailingZeroBits(BigInteger positive)
+    {
+        byte[] bytes = positive.ToByteArray();
+        int index = 0;
+        while (index < bytes.Length - 1 && bytes[index] == 0)
+        {
+            index++;
+        }
+
+        int bits = index * 8;
+        for (int b = bytes[index]; b != 0 && (b & 1) == 0; b >>= 1)
+        {
+            bits++;
+        }
+
+        return bits;
+    }
 
     /// <summary>Formats digits * 10^exponent; returns empty when a fraction has too many digits for decimal form.</summary>
     private static string FormatDecimal(string digits, int exponent, bool allowFraction)
@@ -418,6 +583,16 @@ internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     }
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    private static int SkipDigits(string text, int position)
+    {
+        while (position < text.Length && IsDigit(text[position]))
+        {
+            position++;
+        }
+
+        return position;
+    }
 
     // BigInteger.GetBitLength is not available on netstandard2.0.
     private static int BitLength(BigInteger positive)

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,6 +14,18 @@ namespace PolyNet.Generators.Syntax;
 /// <summary>
 /// Reports PNET001–PNET008 and PNET100–PNET102 live in the IDE, running the same stages as the generator so both agree.
 /// </summary>
+/// <remarks>
+/// <para>The IDE analyzes one document at a time, declaration by declaration, and keeps only what an action reports
+/// inside the declaration it runs for: a method's analysis cannot report in a constant declared elsewhere (even in
+/// the same file), nor on a containing type. So every diagnostic is reported by the analysis of the declaration it
+/// is located in, which a build runs as well:</para>
+/// <list type="bullet">
+/// <item>an expression held in a <c>const string</c> gets its errors twice: on the attribute argument, by the
+/// method's analysis (naming the constant and where in it the error is), and inside the constant's literal, by the
+/// constant's analysis, which finds the [Hamiltonian] methods using it (<see cref="ConstantUses"/>);</item>
+/// <item>"the containing type must be partial" (PNET004) is reported by the analysis of that type.</item>
+/// </list>
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
 {
@@ -43,31 +57,54 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var constantUses = new ConstantUses(start.Compilation, attributeType);
             start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, attributeType), SyntaxKind.MethodDeclaration);
+            start.RegisterSyntaxNodeAction(node => AnalyzeConstant(node, constantUses), SyntaxKind.VariableDeclarator);
+            start.RegisterSyntaxNodeAction(
+                node => AnalyzeType(node, attributeType),
+                SyntaxKind.ClassDeclaration,
+                SyntaxKind.StructDeclaration,
+                SyntaxKind.InterfaceDeclaration,
+                SyntaxKind.RecordDeclaration,
+                SyntaxKind.RecordStructDeclaration);
         });
     }
+
+    // The method's first [Hamiltonian], for a definition part (implementation parts are analyzed through their definition).
+    private static (IMethodSymbol Method, AttributeData Attribute)? Hamiltonian(MethodDeclarationSyntax declaration, SemanticModel model, INamedTypeSymbol attributeType, System.Threading.CancellationToken cancellationToken)
+    {
+        if (declaration.AttributeLists.Count == 0
+            || model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method
+            || method.PartialDefinitionPart is not null)
+        {
+            return null;
+        }
+
+        var attribute = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
+        return attribute is null ? null : (method, attribute);
+    }
+
+    private static bool IsInside(Location location, SyntaxNode node) =>
+        location.SourceTree == node.SyntaxTree && node.Span.Contains(location.SourceSpan);
 
     private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
     {
         var declaration = (MethodDeclarationSyntax)context.Node;
-        if (declaration.AttributeLists.Count == 0
-            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method
-            || method.PartialDefinitionPart is not null)
+        if (Hamiltonian(declaration, context.SemanticModel, attributeType, context.CancellationToken) is not { } found)
         {
-            // Not a method, or the implementation part of a partial method (its definition part is analyzed instead).
             return;
         }
 
-        var attribute = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
-        if (attribute is null)
-        {
-            return;
-        }
+        var (method, attribute) = found;
 
         var read = SpecReader.Read(method, declaration, attribute, context.SemanticModel, context.CancellationToken);
         foreach (var diagnostic in read.Diagnostics)
         {
-            context.ReportDiagnostic(diagnostic);
+            // The rest are on containing types; AnalyzeType reports those.
+            if (IsInside(diagnostic.Location, declaration))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
 
         if (read.ExpressionMap is not { } map || attribute.ConstructorArguments[0].Value is not string)
@@ -78,9 +115,22 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
         // Expression problems are reported even when the method's shape is wrong, so both get fixed in one pass.
         var input = read.Input;
         var compiled = HamiltonianCompiler.Compile(input, context.CancellationToken);
-        foreach (var error in compiled.Errors.Where(e => e.Kind != ExpressionErrorKind.FlatteningLimitExceeded))
+        foreach (var error in ExpressionErrors(compiled))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ForId(DiagnosticIds.For(error.Kind)), map.GetLocation(error.Span), error.Message));
+            var location = map.GetLocation(error.Span);
+            if (IsInside(location, declaration) || map.ArgumentLocation is not { } argument)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ForId(DiagnosticIds.For(error.Kind)), location, error.Message));
+            }
+            else
+            {
+                // In a constant declared outside this method, where its analysis cannot report; AnalyzeConstant does.
+                string constant = map.Constant?.Name ?? "constant";
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.ForId(DiagnosticIds.For(error.Kind)),
+                    argument,
+                    $"{error.Message} (in the constant '{constant}', {Position(location)})"));
+            }
         }
 
         FlatteningDiagnostics.Report(context, declaration, attribute, input, compiled, read.Spec);
@@ -98,5 +148,87 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Expression errors of the [Hamiltonian] methods that use a constant declared here, located inside the constant's
+    /// literal, one report per method (<see cref="AnalyzeMethod"/> reports them on the attribute argument).
+    /// </summary>
+    private static void AnalyzeConstant(SyntaxNodeAnalysisContext context, ConstantUses constantUses)
+    {
+        var variable = (VariableDeclaratorSyntax)context.Node;
+        if (variable.Parent?.Parent is not FieldDeclarationSyntax field
+            || !field.Modifiers.Any(SyntaxKind.ConstKeyword)
+            || variable.Initializer?.Value is not LiteralExpressionSyntax literal
+            || context.SemanticModel.GetDeclaredSymbol(variable, context.CancellationToken) is not IFieldSymbol { IsConst: true, ConstantValue: string } constant)
+        {
+            return;
+        }
+
+        LiteralTextMap? map = null;
+        foreach (var use in constantUses.Of(constant, context.CancellationToken))
+        {
+            var read = SpecReader.Read(use.Method, use.Declaration, use.Attribute, semanticModel: null, context.CancellationToken);
+            var compiled = HamiltonianCompiler.Compile(read.Input, context.CancellationToken);
+            foreach (var error in ExpressionErrors(compiled))
+            {
+                map ??= LiteralTextMap.Create(literal, semanticModel: null, context.CancellationToken);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.ForId(DiagnosticIds.For(error.Kind)),
+                    map.GetLocation(error.Span),
+                    $"{error.Message} (for [Hamiltonian] method '{use.Method.Name}', {Position(use.Declaration.Identifier.GetLocation())})"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The diagnostics of [Hamiltonian] methods that are located on this type rather than in the method: a containing
+    /// type that is not partial (PNET004). Partial types get none, so they are skipped without looking inside.
+    /// </summary>
+    private static void AnalyzeType(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
+    {
+        var type = (TypeDeclarationSyntax)context.Node;
+        if (type.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return;
+        }
+
+        var root = type.SyntaxTree.GetRoot(context.CancellationToken);
+        foreach (var declaration in type.DescendantNodes(static n => n is TypeDeclarationSyntax).OfType<MethodDeclarationSyntax>())
+        {
+            if (Hamiltonian(declaration, context.SemanticModel, attributeType, context.CancellationToken) is not { } found)
+            {
+                continue;
+            }
+
+            var (method, attribute) = found;
+
+            var read = SpecReader.Read(method, declaration, attribute, context.SemanticModel, context.CancellationToken);
+            foreach (var diagnostic in read.Diagnostics)
+            {
+                // This type's own diagnostics: nested types report theirs, the method reports those inside it.
+                if (IsInside(diagnostic.Location, type) && !IsInside(diagnostic.Location, declaration)
+                    && root.FindNode(diagnostic.Location.SourceSpan).AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault() == type)
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+        }
+    }
+
+    // Errors located in the expression text; PNET101 goes on the MaxHiddenLayers value (FlatteningDiagnostics).
+    private static System.Collections.Generic.IEnumerable<ExpressionError> ExpressionErrors(CompiledHamiltonian compiled) =>
+        compiled.Errors.Where(e => e.Kind != ExpressionErrorKind.FlatteningLimitExceeded);
+
+    /// <summary>"Constants.cs(3,35)": where the other half of a cross-file report is.</summary>
+    private static string Position(Location location)
+    {
+        var span = location.GetLineSpan();
+        return string.Format(
+            CultureInfo.InvariantCulture,
+            "{0}({1},{2})",
+            Path.GetFileName(span.Path),
+            span.StartLinePosition.Line + 1,
+            span.StartLinePosition.Character + 1);
     }
 }

@@ -34,12 +34,30 @@ internal sealed class LiteralTextMap
         _ends = ends;
     }
 
+    /// <summary>The tree every mapped location is in: the attribute's, or the constant declaration's.</summary>
+    public SyntaxTree Tree => _tree;
+
+    /// <summary>The attribute argument the map was created for (the constant's name when the text is a constant's).</summary>
+    public Location? ArgumentLocation { get; private set; }
+
+    /// <summary>The constant whose initializer holds the text, or null when the argument is the literal itself.</summary>
+    public IFieldSymbol? Constant { get; private set; }
+
     /// <summary>
     /// Builds the map for the expression argument: a literal, or a reference to a <c>const string</c> whose
     /// initializer is a literal (then errors point into the constant's declaration).
     /// </summary>
     public static LiteralTextMap Create(ExpressionSyntax argument, SemanticModel? semanticModel, System.Threading.CancellationToken cancellationToken)
     {
+        var map = CreateCore(argument, semanticModel, cancellationToken, out var constant);
+        map.ArgumentLocation = argument.GetLocation();
+        map.Constant = constant;
+        return map;
+    }
+
+    private static LiteralTextMap CreateCore(ExpressionSyntax argument, SemanticModel? semanticModel, System.Threading.CancellationToken cancellationToken, out IFieldSymbol? constantField)
+    {
+        constantField = null;
         var literal = argument as LiteralExpressionSyntax;
         if (literal is null && semanticModel is not null
             && semanticModel.GetSymbolInfo(argument, cancellationToken).Symbol is IFieldSymbol { IsConst: true } field
@@ -47,6 +65,7 @@ internal sealed class LiteralTextMap
             && field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax constant })
         {
             literal = constant;
+            constantField = field;
         }
 
         if (literal is null || !literal.Token.IsKind(SyntaxKind.StringLiteralToken)

@@ -24,6 +24,8 @@ internal static class SpecReader
     public const string HamiltonianAttributeName = "PolyNet.HamiltonianAttribute";
     public const string BoundAttributeName = "PolyNet.BoundAttribute";
 
+    private static readonly string[] LineBreaks = { "\r\n", "\r", "\n", "\u0085", "\u2028", "\u2029" };
+
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
@@ -187,9 +189,10 @@ internal static class SpecReader
         {
             if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia))
             {
-                foreach (string line in trivia.ToFullString().Split('\n'))
+                // Split wherever C# ends a line, which includes U+0085, U+2028 and U+2029.
+                foreach (string line in trivia.ToFullString().Split(LineBreaks, StringSplitOptions.None))
                 {
-                    string text = line.TrimEnd('\r').TrimStart();
+                    string text = line.TrimStart();
                     if (text.StartsWith("///", StringComparison.Ordinal))
                     {
                         lines.Add(Literals.Comment(text.Substring(3)));

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -107,15 +108,25 @@ public sealed class DiagnosticTests
         """", "PNET001", "missing '*' between 3 and x", "3x", "6:11-6:13");
 
     [Fact]
-    public void PNET001_in_a_const_field_points_into_the_const_declaration() => Expect("""
-        using PolyNet;
-        public static partial class H
-        {
-            private const string E = "x*y + 3x";
-            [Hamiltonian(E)]
-            public static partial double Energy(double x, double y);
-        }
-        """, "PNET001", "missing '*' between 3 and x", "3x", "4:37-4:39");
+    public void PNET001_in_a_const_field_points_into_the_const_declaration_and_at_the_argument()
+    {
+        // Reported twice: inside the constant (by the constant's analysis) and on the argument (by the method's),
+        // because per-document analysis in the IDE keeps only what each declaration's analysis reports inside it.
+        var run = GeneratorHarness.Run("""
+            using PolyNet;
+            public static partial class H
+            {
+                private const string E = "x*y + 3x";
+                [Hamiltonian(E)]
+                public static partial double Energy(double x, double y);
+            }
+            """);
+        Assert.Collection(
+            GeneratorHarness.Analyze(run.Output),
+            inConstant => AssertDiagnostic(inConstant, "PNET001", "missing '*' between 3 and x (for [Hamiltonian] method 'Energy', Source0.cs(6,34))", "3x", "4:37-4:39"),
+            onArgument => AssertDiagnostic(onArgument, "PNET001", "missing '*' between 3 and x (in the constant 'E', Source0.cs(4,37))", "E", "5:18-5:19"));
+        AssertFallbackBody(run, "PNET001", "missing '*' between 3 and x");
+    }
 
     // ---------------------------------------------------------------- PNET002: unknown variable
 
@@ -458,8 +469,16 @@ public sealed class DiagnosticTests
         Assert.DoesNotContain(compilerDiagnostics, d => d.Id == "CS8795");
         Assert.True(compilerDiagnostics.IsEmpty, string.Join("\n", compilerDiagnostics));
 
-        string generated = Assert.Single(run.Sources).SourceText.ToString();
-        Assert.Contains($"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(id + ": " + message))});", GeneratorHarness.Unwrapped(generated), StringComparison.Ordinal);
+        AssertGeneratedThrow(Assert.Single(run.Sources).SourceText.ToString(), id + ": " + message);
+    }
+
+    /// <summary>The generated code throws <paramref name="message"/>, however its literal was split across lines.</summary>
+    internal static void AssertGeneratedThrow(string generated, string message)
+    {
+        // A long message is split into concatenated literals on separate lines; compare with the line breaks removed.
+        string joined = GeneratorHarness.Unwrapped(generated);
+        string literals = string.Join(" + ", Literals.Strings(message));
+        Assert.Contains($"throw new global::System.InvalidOperationException({literals});", joined, StringComparison.Ordinal);
     }
 
     internal static string SpanText(Diagnostic diagnostic) =>

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using PolyNet.Generators.Emit;
 using PolyNet.Generators.Tests.Diagnostics;
 using PolyNet.Generators.Tests.Infrastructure;
 
@@ -69,7 +68,7 @@ public sealed class FlatteningDiagnosticTests
         Assert.Equal("3", diagnostic.Properties["ShallowestDepth"]);
 
         string generated = Assert.Single(run.Sources).SourceText.ToString();
-        Assert.Contains($"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings("PNET101: " + Message))});", GeneratorHarness.Unwrapped(generated), StringComparison.Ordinal);
+        DiagnosticTests.AssertGeneratedThrow(generated, "PNET101: " + Message);
         var type = GeneratorHarness.CompileAndLoad(run.Output).GetType("H")!;
         var property = type.GetProperty("EnergyNetwork")!;
         var error = Assert.Throws<System.Reflection.TargetInvocationException>(() => property.GetValue(null));

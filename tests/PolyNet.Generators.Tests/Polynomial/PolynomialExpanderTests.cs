@@ -56,6 +56,50 @@ public class PolynomialExpanderTests
         Assert.Equal(expected, Expanded(expression, Xyz));
     }
 
+    [Theory]
+    [InlineData("x - (y + z)", "x - y - z")]
+    [InlineData("x + (y + (z + 1))", "1 + x + y + z")]
+    [InlineData("-(x + y) + x", "-y")]
+    [InlineData("(x + y) - (x + y)", "0")]
+    [InlineData("x + y - x - y + z", "z")]
+    [InlineData("x - (y - (z - x))", "-y + z")]
+    [InlineData("2*(x + y) - (x + y) - (x + y)", "0")]
+    [InlineData("(x + y)*(x - y) + y^2", "x^2")]
+    [InlineData("((x + 1) + (y + 1))^2 - (x + y + 2)^2", "0")]
+    [InlineData("1/3 + 1/3 + 1/3 - x", "1 - x")]
+    public void Sums_accumulate_whatever_their_nesting(string expression, string expected)
+    {
+        Assert.Equal(expected, Expanded(expression, Xyz));
+    }
+
+    [Fact]
+    public void A_long_sum_of_distinct_terms_expands_to_all_of_them()
+    {
+        // Sums accumulate into one table: each term is added once, not merged again with every later term.
+        var names = Enumerable.Range(0, 60).Select(i => "v" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var terms = new List<string>();
+        for (int i = 0; i < names.Length; i++)
+        {
+            for (int j = i; j < names.Length; j++)
+            {
+                terms.Add($"{names[i]}*{names[j]}");
+            }
+        }
+
+        string text = string.Join("+", terms.Take(900)) + "-" + terms[0];
+        Polynomial polynomial = Expand(text, names);
+        Assert.Equal(899, polynomial.TermCount);
+    }
+
+    [Fact]
+    public void Thousands_of_unknown_names_are_each_reported_with_the_parameter_list()
+    {
+        string text = string.Join("+", Enumerable.Repeat("q", 4000));
+        ExpansionResult result = Run(text, Xyz);
+        Assert.Equal(4000, result.Errors.Length);
+        Assert.All(result.Errors, e => Assert.Equal("'q' is not a parameter of the method; the parameters are x, y, z", e.Message));
+    }
+
     [Fact]
     public void Canonical_text_follows_the_parameter_order()
     {
@@ -181,7 +225,11 @@ public class PolynomialExpanderTests
         const string text = "x + 1e5000*y";
         ExpansionResult result = Run(text, Xyz);
         Assert.Null(result.Polynomial);
-        AssertError(Assert.Single(result.Errors), ExpressionErrorKind.Syntax, "the number '1e5000' is out of range", Span(text, "1e5000"));
+        AssertError(
+            Assert.Single(result.Errors),
+            ExpressionErrorKind.LimitExceeded,
+            "the number '1e5000' is out of range: it is above 10^1000; every number, written or computed, must be a fraction p/q in lowest terms with |p| and q at most 10^1000; rescale the expression (e.g. change units) to keep its numbers in that range",
+            Span(text, "1e5000"));
     }
 
     [Fact]
