@@ -65,5 +65,29 @@ public sealed class GeneratedSizeTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"total {total} bytes, longest line {longest}");
+
+        // Before the lane-generic forward pass the same ten generated 361,788 bytes with lines up to 1,148 characters.
+        Assert.True(total <= 235_162, $"{total} bytes: more than 0.65× the 361,788 of the unrolled-per-width emitter");
+        Assert.True(longest <= IndentedWriter.MaxLineLength, $"a generated line of {longest} characters");
+    }
+
+    [Fact]
+    public void A_network_of_thousands_of_neurons_is_emitted_as_a_gate_table_of_a_few_bytes_per_neuron()
+    {
+        var run = GeneratorHarness.Run("""
+            using PolyNet;
+            public static partial class Big
+            {
+                [Hamiltonian("(x + y + z + w)^20")]
+                public static partial double Energy(double x, double y, double z, double w);
+            }
+            """);
+        string text = Assert.Single(run.Sources).SourceText.ToString();
+        var network = (SigmoidNetwork)GeneratorHarness.CompileAndLoad(run.Output).GetType("Big")!.GetProperty("EnergyNetwork")!.GetValue(null)!;
+        int bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+        output.WriteLine($"(x+y+z+w)^20: {network.NeuronCount} neurons, {bytes} bytes ({(double)bytes / network.NeuronCount:F1} per neuron)");
+        Assert.Contains("GateProgram.Create(", text, System.StringComparison.Ordinal);
+        Assert.True(bytes <= 1_000_000, $"{bytes} bytes");
+        Assert.True(text.Split('\n').Max(l => l.TrimEnd('\r').Length) <= IndentedWriter.MaxLineLength);
     }
 }
