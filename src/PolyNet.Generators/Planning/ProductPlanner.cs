@@ -119,7 +119,18 @@ internal sealed class ProductPlanner
                 continue;
             }
 
-            int score = (factorDegree * 2) + (_index.ContainsKey(monomial.Divide(node.Monomial)) ? 1000 : 0);
+            // The cofactor lookup allocates; skip it when even a found cofactor could not beat the best so far.
+            int score = factorDegree * 2;
+            if (score + 1000 <= bestScore)
+            {
+                continue;
+            }
+
+            if (_index.ContainsKey(monomial.Divide(node.Monomial)))
+            {
+                score += 1000;
+            }
+
             if (score > bestScore)
             {
                 bestScore = score;
