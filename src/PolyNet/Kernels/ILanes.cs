@@ -142,13 +142,14 @@ public interface ILanes<TSelf, TLane, TScalar>
     /// <summary>
     /// One ± pair of a flat product around its bias b, given E = e^(−b) (docs/design.md §7): even degree
     /// σ(b+p) + σ(b−p) − 2σ(b) = K(e − 1)²/((e + E)(1 + E·e)) with K = E(E − 1)/(1 + E); odd degree
-    /// σ(b+p) − σ(b−p) = E(1 − e²)/((1 + E·e)(e + E)). The even sum is even in p and the odd difference odd, so both are
-    /// computed from e = e^(−|p|) ≤ 1: nothing can overflow however large p is (docs/design.md §9).
+    /// σ(b+p) − σ(b−p) = E(1 − e²)/((1 + E·e)(e + E)), e = e^(−p). This is the vector lanes' form, for inputs inside
+    /// their bounds (|p| stays far below where the products could overflow); the scalar lanes override it with a form
+    /// that is exact for every p (docs/design.md §9).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static virtual TLane FlatPair(TLane p, double expNegBias, bool even)
     {
-        TLane ep = TSelf.Exp(TSelf.Negate(TSelf.Abs(p)));
+        TLane ep = TSelf.Exp(TSelf.Negate(p));
         TLane one = TSelf.Constant(1), e = TSelf.Constant(expNegBias);
         TLane denominator = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
         if (even)
@@ -157,6 +158,6 @@ public interface ILanes<TSelf, TLane, TScalar>
             return TSelf.Multiply(TSelf.Divide(TSelf.Multiply(mp, mp), denominator), TSelf.Constant(expNegBias * (expNegBias - 1) / (1 + expNegBias)));
         }
 
-        return TSelf.CopySign(TSelf.Multiply(TSelf.Divide(TSelf.Subtract(one, TSelf.Multiply(ep, ep)), denominator), e), p);
+        return TSelf.Multiply(TSelf.Divide(TSelf.Subtract(one, TSelf.Multiply(ep, ep)), denominator), e);
     }
 }

@@ -267,6 +267,23 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
         return (ep - 1) * (ep - 1) / ((ep + e) * (1 + (e * ep))) * (float)(scale * ILanes<ScalarSingle, float, float>.GatePairConstant);
     }
 
+    /// <summary>
+    /// One ± pair of a flat product, exact for every input: the even sum is even in p and the odd difference odd, so
+    /// both are computed from e = e^(−|p|) ≤ 1 and nothing can overflow however large p is (docs/design.md §9).
+    /// </summary>
+    public static float FlatPair(float p, double expNegBias, bool even)
+    {
+        float ep = MathF.Exp(-MathF.Abs(p)), e = (float)expNegBias;
+        float denominator = (ep + e) * (1 + (e * ep));
+        if (even)
+        {
+            float mp = ep - 1;
+            return mp * mp / denominator * (float)(expNegBias * (expNegBias - 1) / (1 + expNegBias));
+        }
+
+        return MathF.CopySign((1 - (ep * ep)) / denominator * e, p);
+    }
+
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float GateExp(float x) => MathF.Exp(x);
