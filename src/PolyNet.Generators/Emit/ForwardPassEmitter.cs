@@ -194,7 +194,8 @@ internal sealed class ForwardPassEmitter
         foreach (var pair in flat.Pairs.Where(p => p.IsDefinedHere))
         {
             var terms = pair.Multipliers.Select((m, i) => ((double)m, scaled[i])).Where(t => t.Item1 != 0).ToList();
-            writer.WrappedLine($"var {_names[$"f{pair.Id}"]} = {L}.FlatPair({Combination(terms, null)}, {_names[$"E{k}"]}, even: {even});");
+            string method = MaxPreactivation(flat, pair) <= GateExpRange.For(_precision) ? "FlatPairNearZero" : "FlatPair";
+            writer.WrappedLine($"var {_names[$"f{pair.Id}"]} = {L}.{method}({Combination(terms, null)}, {_names[$"E{k}"]}, even: {even});");
         }
 
         EmitSum(writer, flat.Pairs.Select(p => (p.Coefficient, _names[$"f{p.Id}"])).ToList(), 0, _names[$"p{k}"]);
@@ -215,6 +216,25 @@ internal sealed class ForwardPassEmitter
         }
 
         return sum ?? $"{L}.Constant({Number(0)})";
+    }
+
+    /// <summary>
+    /// An upper bound on |p| of one pair for in-bound inputs: Σ |mᵢ·wᵢ|·Sᵢ, Sᵢ the operand's bound as computed (its bound
+    /// plus its error), with a margin for the rounding of the weighted sum.
+    /// </summary>
+    private double MaxPreactivation(FlatGate flat, FlatPair pair)
+    {
+        double sum = 0;
+        for (int i = 0; i < flat.WeightedOperands.Count; i++)
+        {
+            var operand = flat.WeightedOperands[i];
+            double bound = operand.Value.IsGate
+                ? _network.Gates[operand.Value.Index].Bound + _network.Gates[operand.Value.Index].Error
+                : _network.InputBounds[operand.Value.Index];
+            sum += System.Math.Abs(pair.Multipliers[i] * operand.Weight) * bound;
+        }
+
+        return sum * (1 + 1e-6);
     }
 
     private string Value(ValueRef value) => value.IsGate ? _names[$"g{value.Index}"] : _parameters[value.Index].Identifier;

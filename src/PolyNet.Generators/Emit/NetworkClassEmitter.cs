@@ -197,39 +197,55 @@ internal sealed class NetworkClassEmitter
             string i = _names["i"], length = _names["length"], rd = _names["rd"];
             writer.Line($"ref {T} {rd} = ref MemoryMarshal.GetReference({Destination});");
             writer.Line($"nuint {length} = (nuint){Destination}.Length, {i} = 0;");
-            using (writer.Block($"for (; {i} + (nuint){L}.Count <= {length}; {i} += (nuint){L}.Count)"))
+            var continuous = _used.Where(p => p.Kind == VariableKind.Continuous).ToList();
+            string forward = $"{_names["Forward"]}<TLane, {L}>({string.Join(", ", _used.Select(p => _names[$"v{Index(p)}"]))})";
+            if (continuous.Count == 0)
             {
-                foreach (var parameter in _used)
+                EmitVectorLoop(writer, forward, null);
+                writer.Line($"return {i};");
+                return;
+            }
+
+            // The call to the scalar pass stays out of the hot loop, so that the loop keeps its constants in registers.
+            using (writer.Block("while (true)"))
+            {
+                var checks = continuous.Select(p => $"{L}.AllWithin({_names[$"v{Index(p)}"]}, {Literals.Number(p.Bound, _precision)})");
+                EmitVectorLoop(writer, forward, string.Join(" & ", checks));
+                using (writer.Block($"if ({i} + (nuint){L}.Count > {length})"))
                 {
-                    int v = Index(parameter);
-                    writer.WrappedLine($"TLane {_names[$"v{v}"]} = {ParameterForms.Load(parameter, L, _names[$"r{v}"], i)};");
+                    writer.Line($"return {i};");
                 }
 
-                var continuous = _used.Where(p => p.Kind == VariableKind.Continuous).ToList();
-                string forward = $"{_names["Forward"]}<TLane, {L}>({string.Join(", ", _used.Select(p => _names[$"v{Index(p)}"]))})";
-                if (continuous.Count == 0)
-                {
-                    writer.WrappedLine($"{L}.Store({forward}, ref {rd}, {i});");
-                }
-                else
-                {
-                    var checks = continuous.Select(p => $"{L}.AllWithin({_names[$"v{Index(p)}"]}, {Literals.Number(p.Bound, _precision)})");
-                    writer.WrappedLine($"if ({string.Join(" & ", checks)})");
-                    using (writer.Braces())
-                    {
-                        writer.WrappedLine($"{L}.Store({forward}, ref {rd}, {i});");
-                    }
+                writer.Line("// An input outside its bound: this vector's lanes take the scalar pass, exact for every input.");
+                string arguments = string.Join(", ", _spec.Parameters.Select(p => p.Identifier).Append(Destination));
+                writer.WrappedLine($"{_names["Scalars"]}({arguments}, {i}, {i} + (nuint){L}.Count);");
+                writer.Line($"{i} += (nuint){L}.Count;");
+            }
+        }
+    }
 
-                    using (writer.Block("else"))
-                    {
-                        writer.Line("// An input outside its bound: these lanes take the scalar pass, exact for every input.");
-                        string arguments = string.Join(", ", _spec.Parameters.Select(p => p.Identifier).Append(Destination));
-                        writer.WrappedLine($"{_names["Scalars"]}({arguments}, {i}, {i} + (nuint){L}.Count);");
-                    }
+    /// <summary>The loop over whole vectors; with <paramref name="inBounds"/>, it stops at the first vector outside the bounds.</summary>
+    private void EmitVectorLoop(IndentedWriter writer, string forward, string? inBounds)
+    {
+        string i = _names["i"], length = _names["length"], rd = _names["rd"];
+        using (writer.Block($"for (; {i} + (nuint){L}.Count <= {length}; {i} += (nuint){L}.Count)"))
+        {
+            foreach (var parameter in _used)
+            {
+                int v = Index(parameter);
+                writer.WrappedLine($"TLane {_names[$"v{v}"]} = {ParameterForms.Load(parameter, L, _names[$"r{v}"], i)};");
+            }
+
+            if (inBounds is not null)
+            {
+                writer.WrappedLine($"if (!({inBounds}))");
+                using (writer.Braces())
+                {
+                    writer.Line("break;");
                 }
             }
 
-            writer.Line($"return {i};");
+            writer.WrappedLine($"{L}.Store({forward}, ref {rd}, {i});");
         }
     }
 

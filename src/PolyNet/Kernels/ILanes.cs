@@ -140,6 +140,26 @@ public interface ILanes<TSelf, TLane, TScalar>
     }
 
     /// <summary>
+    /// <see cref="FlatPair"/> for a pair whose preactivation stays within <see cref="GateExp"/>'s range when the inputs
+    /// lie inside their bounds (low-degree flat products): the vector lanes then use the short exponential. The scalar
+    /// lanes, which see every input, compute it as <see cref="FlatPair"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TLane FlatPairNearZero(TLane p, double expNegBias, bool even)
+    {
+        TLane ep = TSelf.GateExp(TSelf.Negate(p));
+        TLane one = TSelf.Constant(1), e = TSelf.Constant(expNegBias);
+        TLane denominator = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
+        if (even)
+        {
+            TLane mp = TSelf.Subtract(ep, one);
+            return TSelf.Multiply(TSelf.Divide(TSelf.Multiply(mp, mp), denominator), TSelf.Constant(expNegBias * (expNegBias - 1) / (1 + expNegBias)));
+        }
+
+        return TSelf.Multiply(TSelf.Divide(TSelf.Subtract(one, TSelf.Multiply(ep, ep)), denominator), e);
+    }
+
+    /// <summary>
     /// One ± pair of a flat product around its bias b, given E = e^(−b) (docs/design.md §7): even degree
     /// σ(b+p) + σ(b−p) − 2σ(b) = K(e − 1)²/((e + E)(1 + E·e)) with K = E(E − 1)/(1 + E); odd degree
     /// σ(b+p) − σ(b−p) = E(1 − e²)/((1 + E·e)(e + E)), e = e^(−p). This is the vector lanes' form, for inputs inside

@@ -127,6 +127,10 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
             : Math.CopySign(-m * (2 + m) / denominator * expNegBias, p);
     }
 
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double FlatPairNearZero(double p, double expNegBias, bool even) => FlatPair(p, expNegBias, even);
+
     /// <summary>e^x − 1 for x ≤ 0, accurate near 0 (a Taylor series below |x| = 0.2, where e^x − 1 would cancel).</summary>
     private static double ExpMinusOne(double x)
     {
@@ -283,6 +287,10 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
 
         return MathF.CopySign((1 - (ep * ep)) / denominator * e, p);
     }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float FlatPairNearZero(float p, double expNegBias, bool even) => FlatPair(p, expNegBias, even);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -76,6 +76,15 @@ public sealed class LaneExpTests(ITestOutputHelper output)
         Assert.Equal(1.0f, Sigmoid<Single256, Vector256<float>, float>(Vector256.Create(200f))[0]);
     }
 
+    [Fact]
+    public void The_generator_knows_the_short_exponential_s_range()
+    {
+        // A flat pair is emitted with GateExp only when its in-bound preactivation lies within this range.
+        double Limit(string type) => (double)typeof(ScalarDouble).Assembly.GetType(type)!.GetField("NearZeroLimit")!.GetRawConstantValue()!;
+        Assert.Equal(GateExpRange.Double, Limit("PolyNet.Kernels.DoubleExp"));
+        Assert.Equal(GateExpRange.Single, Limit("PolyNet.Kernels.SingleExp"));
+    }
+
     /// <summary>The interface's own σ (a default member, reached through the lane type).</summary>
     private static TLane Sigmoid<L, TLane, TScalar>(TLane t)
         where L : ILanes<L, TLane, TScalar>

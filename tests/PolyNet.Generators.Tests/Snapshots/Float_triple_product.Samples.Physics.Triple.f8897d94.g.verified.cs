@@ -115,22 +115,27 @@ namespace PolyNet.Generated
             ref float r2 = ref MemoryMarshal.GetReference(z);
             ref float rd = ref MemoryMarshal.GetReference(destination);
             nuint length = (nuint)destination.Length, i = 0;
-            for (; i + (nuint)L.Count <= length; i += (nuint)L.Count)
+            while (true)
             {
-                TLane v0 = L.Load(ref r0, i);
-                TLane v1 = L.Load(ref r1, i);
-                TLane v2 = L.Load(ref r2, i);
-                if (L.AllWithin(v0, 1f) & L.AllWithin(v1, 1f) & L.AllWithin(v2, 1f))
+                for (; i + (nuint)L.Count <= length; i += (nuint)L.Count)
                 {
+                    TLane v0 = L.Load(ref r0, i);
+                    TLane v1 = L.Load(ref r1, i);
+                    TLane v2 = L.Load(ref r2, i);
+                    if (!(L.AllWithin(v0, 1f) & L.AllWithin(v1, 1f) & L.AllWithin(v2, 1f)))
+                    {
+                        break;
+                    }
                     L.Store(Forward<TLane, L>(v0, v1, v2), ref rd, i);
                 }
-                else
+                if (i + (nuint)L.Count > length)
                 {
-                    // An input outside its bound: these lanes take the scalar pass, exact for every input.
-                    Scalars(x, y, z, destination, i, i + (nuint)L.Count);
+                    return i;
                 }
+                // An input outside its bound: this vector's lanes take the scalar pass, exact for every input.
+                Scalars(x, y, z, destination, i, i + (nuint)L.Count);
+                i += (nuint)L.Count;
             }
-            return i;
         }
 
         /// <summary>Elements [start, end) one at a time.</summary>
