@@ -147,16 +147,7 @@ public interface ILanes<TSelf, TLane, TScalar>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static virtual TLane FlatPairNearZero(TLane p, double expNegBias, bool even)
     {
-        TLane ep = TSelf.GateExp(TSelf.Negate(p));
-        TLane one = TSelf.Constant(1), e = TSelf.Constant(expNegBias);
-        TLane denominator = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
-        if (even)
-        {
-            TLane mp = TSelf.Subtract(ep, one);
-            return TSelf.Multiply(TSelf.Divide(TSelf.Multiply(mp, mp), denominator), TSelf.Constant(expNegBias * (expNegBias - 1) / (1 + expNegBias)));
-        }
-
-        return TSelf.Multiply(TSelf.Divide(TSelf.Subtract(one, TSelf.Multiply(ep, ep)), denominator), e);
+        return FlatPairOf(TSelf.GateExp(TSelf.Negate(p)), expNegBias, even);
     }
 
     /// <summary>
@@ -169,7 +160,13 @@ public interface ILanes<TSelf, TLane, TScalar>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static virtual TLane FlatPair(TLane p, double expNegBias, bool even)
     {
-        TLane ep = TSelf.Exp(TSelf.Negate(p));
+        return FlatPairOf(TSelf.Exp(TSelf.Negate(p)), expNegBias, even);
+    }
+
+    /// <summary>The pair from e = e^(−p): K(e − 1)²/((e + E)(1 + E·e)) when even, E(1 − e²)/((1 + E·e)(e + E)) when odd.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TLane FlatPairOf(TLane ep, double expNegBias, bool even)
+    {
         TLane one = TSelf.Constant(1), e = TSelf.Constant(expNegBias);
         TLane denominator = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
         if (even)
