@@ -389,13 +389,13 @@ public sealed class SigmoidNetwork
         double x = a + s;
         if (Math.Min(a, x) >= -Far)
         {
-            double numerator = s >= 0 ? -Math.Exp(-a) * ExpMinusOne(-s) : Math.Exp(-x) * ExpMinusOne(s);
+            double numerator = s >= 0 ? -Math.Exp(-a) * ExpMinusOne.Of(-s) : Math.Exp(-x) * ExpMinusOne.Of(s);
             return numerator / ((1 + Math.Exp(-x)) * (1 + Math.Exp(-a)));
         }
 
         if (Math.Max(a, x) <= Far)
         {
-            double numerator = s >= 0 ? -Math.Exp(x) * ExpMinusOne(-s) : Math.Exp(a) * ExpMinusOne(s);
+            double numerator = s >= 0 ? -Math.Exp(x) * ExpMinusOne.Of(-s) : Math.Exp(a) * ExpMinusOne.Of(s);
             return numerator / ((1 + Math.Exp(x)) * (1 + Math.Exp(a)));
         }
 
@@ -403,24 +403,6 @@ public sealed class SigmoidNetwork
     }
 
     private static double Sigmoid(double t) => t >= 0 ? 1 / (1 + Math.Exp(-t)) : Math.Exp(t) / (1 + Math.Exp(t));
-
-    /// <summary>e^x − 1, accurate near 0 (Taylor series below |x| = 0.2, where e^x − 1 would cancel).</summary>
-    private static double ExpMinusOne(double x)
-    {
-        if (Math.Abs(x) >= 0.2)
-        {
-            return Math.Exp(x) - 1;
-        }
-
-        double term = x, sum = x;
-        for (int k = 2; k <= 14; k++)
-        {
-            term *= x / k;
-            sum += term;
-        }
-
-        return sum;
-    }
 
     private void RequireInputCount(ReadOnlySpan<double> inputs)
     {

@@ -22,6 +22,7 @@ internal static class HamiltonianEmitter
         string? failure = spec.ShapeError ?? FailureMessage(compiled);
         var network = failure is null ? compiled?.Network : null;
         var writer = new IndentedWriter();
+        var names = new GeneratedNames(spec.Parameters.Select(p => p.Name));
         string subject = $"the sigmoid network of [Hamiltonian({Literals.String(spec.Expression)})] on {Literals.Comment(spec.Hierarchy.DisplayName(spec.PlainName))}";
         HeaderComment.Emit(writer, subject, network);
         writer.Line("#nullable enable");
@@ -31,12 +32,12 @@ internal static class HamiltonianEmitter
         {
             using (writer.Block($"namespace {spec.Hierarchy.Namespace}"))
             {
-                EmitTypes(writer, spec, 0, compiled, failure);
+                EmitTypes(writer, spec, 0, compiled, failure, names);
             }
         }
         else
         {
-            EmitTypes(writer, spec, 0, compiled, failure);
+            EmitTypes(writer, spec, 0, compiled, failure, names);
         }
 
         if (network is not null)
@@ -50,27 +51,27 @@ internal static class HamiltonianEmitter
                 }
 
                 writer.Line();
-                new NetworkClassEmitter(spec, compiled!).Emit(writer);
+                new NetworkClassEmitter(spec, compiled!, names).Emit(writer);
             }
         }
 
         return writer.ToString();
     }
 
-    private static void EmitTypes(IndentedWriter writer, HamiltonianSpec spec, int depth, CompiledHamiltonian? compiled, string? failure)
+    private static void EmitTypes(IndentedWriter writer, HamiltonianSpec spec, int depth, CompiledHamiltonian? compiled, string? failure, GeneratedNames names)
     {
         if (depth < spec.Hierarchy.Types.Count)
         {
             var type = spec.Hierarchy.Types[depth];
             using (writer.Block($"partial {type.Keyword} {type.Name}{type.TypeParameters}"))
             {
-                EmitTypes(writer, spec, depth + 1, compiled, failure);
+                EmitTypes(writer, spec, depth + 1, compiled, failure, names);
             }
 
             return;
         }
 
-        UserMembersEmitter.Emit(writer, spec, compiled, failure);
+        UserMembersEmitter.Emit(writer, spec, compiled, failure, names);
     }
 
     private static string? FailureMessage(CompiledHamiltonian? compiled)

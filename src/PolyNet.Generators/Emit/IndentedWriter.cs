@@ -129,16 +129,6 @@ internal sealed class IndentedWriter
         return new Scope(this, closingSuffix);
     }
 
-    /// <summary>Appends text to the line just written (e.g. a separating comma).</summary>
-    public void AppendToLastLine(string suffix)
-    {
-        if (_text.Length > 0 && _text[_text.Length - 1] == '\n')
-        {
-            _text.Length--;
-            _text.Append(suffix).Append('\n');
-        }
-    }
-
     public override string ToString() => _text.ToString();
 
     internal readonly struct Scope : IDisposable

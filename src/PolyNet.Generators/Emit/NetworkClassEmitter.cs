@@ -25,13 +25,13 @@ internal sealed class NetworkClassEmitter
     private readonly List<ParameterSpec> _used;
     private readonly bool _unrolled;
 
-    public NetworkClassEmitter(HamiltonianSpec spec, CompiledHamiltonian compiled)
+    public NetworkClassEmitter(HamiltonianSpec spec, CompiledHamiltonian compiled, GeneratedNames names)
     {
         _spec = spec;
         _compiled = compiled;
         _network = compiled.Network!;
         _precision = _network.Precision;
-        _names = new GeneratedNames(spec.Parameters.Select(p => p.Name));
+        _names = names;
         _forward = new ForwardPassEmitter(_network, spec.Parameters, _names);
         var used = _network.UsedInputs;
         _used = spec.Parameters.Where((_, v) => used.Contains(v)).ToList();

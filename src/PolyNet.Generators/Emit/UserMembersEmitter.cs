@@ -17,22 +17,21 @@ internal static class UserMembersEmitter
 {
     private const string Generated = "global::PolyNet.Generated." + NetworkClassEmitter.ClassName;
 
-    private static GeneratedNames Names(HamiltonianSpec spec) => new(spec.Parameters.Select(p => p.Name));
 
-    public static void Emit(IndentedWriter writer, HamiltonianSpec spec, CompiledHamiltonian? compiled, string? failure)
+    public static void Emit(IndentedWriter writer, HamiltonianSpec spec, CompiledHamiltonian? compiled, string? failure, GeneratedNames names)
     {
         string parameters = string.Join(", ", spec.Parameters.Select(p => $"{p.Modifier}{p.Type} {p.Identifier}"));
         WriteMethodDocumentation(writer, spec, failure is null ? compiled!.Network : null, failure);
         writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{HamiltonianEmitter.GeneratorName}\", \"{HamiltonianEmitter.GeneratorVersion}\")]");
         string body = failure is null
-            ? $"{Generated}.{Names(spec)["Evaluate"]}({string.Join(", ", spec.Parameters.Select(p => p.Identifier))});"
+            ? $"{Generated}.{names["Evaluate"]}({string.Join(", ", spec.Parameters.Select(p => p.Identifier))});"
             : $"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(failure))});";
         WriteMember(writer, $"{spec.Signature}(", spec.Parameters.Select(p => $"{p.Modifier}{p.Type} {p.Identifier}").ToList(), ")", body);
 
         if (spec.IsCompilable)
         {
             writer.Line();
-            EmitBatch(writer, spec, failure);
+            EmitBatch(writer, spec, failure, names);
         }
 
         if (spec.EmitsNetworkProperty)
@@ -43,12 +42,12 @@ internal static class UserMembersEmitter
                 ? $"<summary>The sigmoid network compiled from <c>{expression}</c>: neurons, weights, error bound, and a neuron-by-neuron interpreter.</summary>"
                 : "<summary>Not available: the Hamiltonian did not compile (see the build's PNET diagnostics).</summary>");
             writer.Line($"/// <remarks>Generated for <see cref=\"{Literals.Xml(CrefName(spec))}\"/>.</remarks>");
-            string value = failure is null ? $"{Generated}.{Names(spec)["Description"]}" : $"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(failure))})";
+            string value = failure is null ? $"{Generated}.{names["Description"]}" : $"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(failure))})";
             writer.WrappedLine($"{spec.Accessibility} static global::PolyNet.SigmoidNetwork {spec.PlainName}Network => {value};");
         }
     }
 
-    private static void EmitBatch(IndentedWriter writer, HamiltonianSpec spec, string? failure)
+    private static void EmitBatch(IndentedWriter writer, HamiltonianSpec spec, string? failure, GeneratedNames names)
     {
         var precision = spec.Precision!.Value;
         string element = ParameterForms.Element(precision);
@@ -72,7 +71,7 @@ internal static class UserMembersEmitter
         var parameters = spec.Parameters.Select(p => $"global::System.ReadOnlySpan<{ParameterForms.SpanElement(p, precision)}> {p.Identifier}")
             .Append($"global::System.Span<{element}> {destination}").ToList();
         string body = failure is null
-            ? $"{Generated}.{Names(spec)["Evaluate"]}({string.Join(", ", spec.Parameters.Select(p => p.Identifier).Append(destination))});"
+            ? $"{Generated}.{names["Evaluate"]}({string.Join(", ", spec.Parameters.Select(p => p.Identifier).Append(destination))});"
             : $"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(failure))});";
         WriteMember(writer, $"{spec.Accessibility} static void {spec.MethodName}(", parameters, ")", body);
     }

@@ -131,8 +131,12 @@ public interface ILanes<TSelf, TLane, TScalar>
         return TSelf.Multiply(TSelf.Divide(TSelf.Multiply(mp, mp), denominator), TSelf.Constant(scale * GatePairConstant));
     }
 
-    /// <summary>σ(t) = 1/(1 + e^(−t)) over the whole range: one bit-product neuron (docs/design.md §6).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>
+    /// σ(t) = 1/(1 + e^(−t)) over the whole range: one bit-product neuron (docs/design.md §6). Not inlined, with the
+    /// full-range exponential inlined in it: a network of many bit products would otherwise spend the JIT's inline
+    /// budget on copies of that polynomial and leave even one-instruction wrappers as calls.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     static virtual TLane Sigmoid(TLane t)
     {
         TLane one = TSelf.Constant(1);

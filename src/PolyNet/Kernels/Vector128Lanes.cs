@@ -87,11 +87,6 @@ public readonly struct Double128 : ILanes<Double128, Vector128<double>, double>,
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Exp(Vector128<double> x) => DoubleExp.Exp<Double128, Vector128<double>>(x);
 
-    // σ(t) for a bit product, not inlined: a network of many bit products would otherwise spend the JIT's inline
-    // budget on copies of the full-range exponential and leave even one-instruction wrappers as calls.
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Vector128<double> Sigmoid(Vector128<double> t) => Vector128<double>.One / (Vector128<double>.One + Exp(-t));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -220,11 +215,6 @@ public readonly struct Single128 : ILanes<Single128, Vector128<float>, float>, I
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Exp(Vector128<float> x) => SingleExp.Exp<Single128, Vector128<float>>(x);
 
-    // σ(t) for a bit product, not inlined: a network of many bit products would otherwise spend the JIT's inline
-    // budget on copies of the full-range exponential and leave even one-instruction wrappers as calls.
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Vector128<float> Sigmoid(Vector128<float> t) => Vector128<float>.One / (Vector128<float>.One + Exp(-t));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

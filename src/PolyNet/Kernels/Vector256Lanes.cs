@@ -87,11 +87,6 @@ public readonly struct Double256 : ILanes<Double256, Vector256<double>, double>,
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Exp(Vector256<double> x) => DoubleExp.Exp<Double256, Vector256<double>>(x);
 
-    // σ(t) for a bit product, not inlined: a network of many bit products would otherwise spend the JIT's inline
-    // budget on copies of the full-range exponential and leave even one-instruction wrappers as calls.
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Vector256<double> Sigmoid(Vector256<double> t) => Vector256<double>.One / (Vector256<double>.One + Exp(-t));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -220,11 +215,6 @@ public readonly struct Single256 : ILanes<Single256, Vector256<float>, float>, I
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Exp(Vector256<float> x) => SingleExp.Exp<Single256, Vector256<float>>(x);
 
-    // σ(t) for a bit product, not inlined: a network of many bit products would otherwise spend the JIT's inline
-    // budget on copies of the full-range exponential and leave even one-instruction wrappers as calls.
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Vector256<float> Sigmoid(Vector256<float> t) => Vector256<float>.One / (Vector256<float>.One + Exp(-t));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -87,11 +87,6 @@ public readonly struct Double512 : ILanes<Double512, Vector512<double>, double>,
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Exp(Vector512<double> x) => DoubleExp.Exp<Double512, Vector512<double>>(x);
 
-    // σ(t) for a bit product, not inlined: a network of many bit products would otherwise spend the JIT's inline
-    // budget on copies of the full-range exponential and leave even one-instruction wrappers as calls.
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Vector512<double> Sigmoid(Vector512<double> t) => Vector512<double>.One / (Vector512<double>.One + Exp(-t));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -220,11 +215,6 @@ public readonly struct Single512 : ILanes<Single512, Vector512<float>, float>, I
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Exp(Vector512<float> x) => SingleExp.Exp<Single512, Vector512<float>>(x);
 
-    // σ(t) for a bit product, not inlined: a network of many bit products would otherwise spend the JIT's inline
-    // budget on copies of the full-range exponential and leave even one-instruction wrappers as calls.
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Vector512<float> Sigmoid(Vector512<float> t) => Vector512<float>.One / (Vector512<float>.One + Exp(-t));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
