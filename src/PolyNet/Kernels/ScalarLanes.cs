@@ -85,13 +85,37 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sigmoid(double t) => 1 / (1 + Math.Exp(-t));
 
-    /// <summary>The multiplication gate, exact for every input (<see cref="SaturatingGates.Multiply{T}"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double MultiplyGate(double u, double v, double wu, double wv, double scale) => SaturatingGates.Multiply(u, v, wu, wv, scale);
+    /// <summary>
+    /// The multiplication gate, exact for every input: like <see cref="ILanes{TSelf, TLane, TScalar}.MultiplyGate"/>, but
+    /// each pair is kept either as f = (e − 1)²/((e + E)(1 + E·e)) or, once it is past half-way to saturation, as
+    /// 1/E − h with h = e(1 + E)²/(E(e + E)(1 + E·e)) (f + h = 1/E exactly), so that two saturated pairs cancel to
+    /// their true tiny difference instead of to the rounding of two values near 1/E (docs/design.md §9).
+    /// </summary>
+    public static double MultiplyGate(double u, double v, double wu, double wv, double scale)
+    {
+        double a = u * (double)wu, c = v * (double)wv;
+        double ep = Math.Exp(-Math.Abs(a + c)), eq = Math.Exp(-Math.Abs(a - c));
+        double e = (double)ILanes<ScalarDouble, double, double>.GateExpNegBias, inverse = 1 / e;
+        double dp = (ep + e) * (1 + (e * ep)), dq = (eq + e) * (1 + (e * eq));
+        double fp = (ep - 1) * (ep - 1) / dp, fq = (eq - 1) * (eq - 1) / dq;
+        double hp = ep * ((1 + e) * (1 + e) / e) / dp, hq = eq * ((1 + e) * (1 + e) / e) / dq;
+        double difference = (fp <= hp, fq <= hq) switch
+        {
+            (true, true) => fp - fq,
+            (false, false) => hq - hp,
+            (true, false) => fp - inverse + hq,
+            _ => inverse - hp - fq,
+        };
+        return difference * (double)(scale * ILanes<ScalarDouble, double, double>.GatePairConstant);
+    }
 
-    /// <summary>The squaring gate, exact for every input (<see cref="SaturatingGates.Square{T}"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double SquareGate(double u, double w, double scale) => SaturatingGates.Square(u, w, scale);
+    /// <summary>The squaring gate, exact for every input: its pair sum is even in p, so it is computed from e = e^(−|p|) ≤ 1.</summary>
+    public static double SquareGate(double u, double w, double scale)
+    {
+        double ep = Math.Exp(-Math.Abs(u * (double)w));
+        double e = (double)ILanes<ScalarDouble, double, double>.GateExpNegBias;
+        return (ep - 1) * (ep - 1) / ((ep + e) * (1 + (e * ep))) * (double)(scale * ILanes<ScalarDouble, double, double>.GatePairConstant);
+    }
 
     /// <summary>
     /// One ± pair of a flat product, exact for every input: as <see cref="ILanes{TSelf, TLane, TScalar}.FlatPair"/>, but
@@ -205,13 +229,37 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sigmoid(float t) => 1 / (1 + MathF.Exp(-t));
 
-    /// <summary>The multiplication gate, exact for every input (<see cref="SaturatingGates.Multiply{T}"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float MultiplyGate(float u, float v, double wu, double wv, double scale) => SaturatingGates.Multiply(u, v, wu, wv, scale);
+    /// <summary>
+    /// The multiplication gate, exact for every input: like <see cref="ILanes{TSelf, TLane, TScalar}.MultiplyGate"/>, but
+    /// each pair is kept either as f = (e − 1)²/((e + E)(1 + E·e)) or, once it is past half-way to saturation, as
+    /// 1/E − h with h = e(1 + E)²/(E(e + E)(1 + E·e)) (f + h = 1/E exactly), so that two saturated pairs cancel to
+    /// their true tiny difference instead of to the rounding of two values near 1/E (docs/design.md §9).
+    /// </summary>
+    public static float MultiplyGate(float u, float v, double wu, double wv, double scale)
+    {
+        float a = u * (float)wu, c = v * (float)wv;
+        float ep = MathF.Exp(-MathF.Abs(a + c)), eq = MathF.Exp(-MathF.Abs(a - c));
+        float e = (float)ILanes<ScalarSingle, float, float>.GateExpNegBias, inverse = 1 / e;
+        float dp = (ep + e) * (1 + (e * ep)), dq = (eq + e) * (1 + (e * eq));
+        float fp = (ep - 1) * (ep - 1) / dp, fq = (eq - 1) * (eq - 1) / dq;
+        float hp = ep * ((1 + e) * (1 + e) / e) / dp, hq = eq * ((1 + e) * (1 + e) / e) / dq;
+        float difference = (fp <= hp, fq <= hq) switch
+        {
+            (true, true) => fp - fq,
+            (false, false) => hq - hp,
+            (true, false) => fp - inverse + hq,
+            _ => inverse - hp - fq,
+        };
+        return difference * (float)(scale * ILanes<ScalarSingle, float, float>.GatePairConstant);
+    }
 
-    /// <summary>The squaring gate, exact for every input (<see cref="SaturatingGates.Square{T}"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float SquareGate(float u, double w, double scale) => SaturatingGates.Square(u, w, scale);
+    /// <summary>The squaring gate, exact for every input: its pair sum is even in p, so it is computed from e = e^(−|p|) ≤ 1.</summary>
+    public static float SquareGate(float u, double w, double scale)
+    {
+        float ep = MathF.Exp(-MathF.Abs(u * (float)w));
+        float e = (float)ILanes<ScalarSingle, float, float>.GateExpNegBias;
+        return (ep - 1) * (ep - 1) / ((ep + e) * (1 + (e * ep))) * (float)(scale * ILanes<ScalarSingle, float, float>.GatePairConstant);
+    }
 
     /// <summary>
     /// One ± pair of a flat product, exact for every input: the even sum is even in p and the odd difference odd, so
