@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolyNet.Generators.Lattice;
 using PolyNet.Generators.Network;
 using PolyNet.Generators.Polynomials;
 using PolyNet.Generators.Shared;
@@ -7,8 +8,11 @@ namespace PolyNet.Generators.Compiler;
 
 /// <summary>The result of running Parse → Polynomial → Network on one expression: a network, or the errors.</summary>
 /// <param name="Terms">The polynomial's terms with coefficients rounded to double, in canonical order.</param>
-internal sealed class CompiledHamiltonian(Polynomial? polynomial, ImmutableArray<NetworkTerm> terms, NetworkModel? network, ImmutableArray<ExpressionError> errors)
+/// <param name="Lattice">For a lattice Hamiltonian, its per-site template; the polynomial, terms and network are then one site's.</param>
+internal sealed class CompiledHamiltonian(Polynomial? polynomial, ImmutableArray<NetworkTerm> terms, NetworkModel? network, ImmutableArray<ExpressionError> errors, LatticeTemplate? lattice = null)
 {
+    public LatticeTemplate? Lattice { get; } = lattice;
+
     public Polynomial? Polynomial { get; } = polynomial;
 
     public ImmutableArray<NetworkTerm> Terms { get; } = terms;

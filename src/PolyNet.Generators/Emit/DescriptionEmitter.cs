@@ -30,28 +30,35 @@ internal static class DescriptionEmitter
             writer.Line($"private static SigmoidNetworkDefinition {names["Definition"]} => new()");
             using (writer.Braces(";"))
             {
-                WriteString(writer, "Expression", spec.Expression);
-                WriteString(writer, "Polynomial", compiled.Polynomial!.ToCanonicalString());
-                writer.Line($"Precision = NetworkPrecision.{network.Precision},");
-                writer.WrappedLine($"Inputs = new string[] {{ {string.Join(", ", spec.Parameters.Select(p => Literals.String(p.Name)))} }},");
-                writer.WrappedLine($"InputBounds = new double[] {{ {string.Join(", ", network.InputBounds.Select(Literals.Double))} }},");
-                if (spec.Parameters.Any(p => p.Kind != Shared.VariableKind.Continuous))
-                {
-                    writer.WrappedLine($"InputKinds = new InputKind[] {{ {string.Join(", ", spec.Parameters.Select(p => "InputKind." + p.Kind))} }},");
-                }
-
-                writer.Line($"InputBound = {Literals.Double(spec.InputBound)},");
-                var terms = compiled.Terms.Select((t, i) => Term(t.Coefficient, t.Monomial) + (i < compiled.Terms.Length - 1 ? ";" : string.Empty));
-                WriteTable(writer, "Terms", ForwardPassEmitter.Chunk(terms));
-                WriteTable(writer, "Gates", GateTableEmitter.Gates(network, spec.Parameters));
-                WriteTable(writer, "Output", ForwardPassEmitter.Chunk(GateTableEmitter.OutputTokens(network, spec.Parameters)));
-                writer.Line($"MaxError = {Literals.Double(network.MaxError)},");
+                WriteDefinitionBody(writer, spec.Expression, compiled, spec.Parameters, spec.InputBound);
             }
         }
     }
 
+    /// <summary>The properties of a <c>SigmoidNetworkDefinition</c> initializer, for a network over <paramref name="inputs"/>.</summary>
+    internal static void WriteDefinitionBody(IndentedWriter writer, string expression, CompiledHamiltonian compiled, System.Collections.Generic.IReadOnlyList<ParameterSpec> inputs, double inputBound)
+    {
+        var network = compiled.Network!;
+        WriteString(writer, "Expression", expression);
+        WriteString(writer, "Polynomial", compiled.Polynomial!.ToCanonicalString());
+        writer.Line($"Precision = NetworkPrecision.{network.Precision},");
+        writer.WrappedLine($"Inputs = new string[] {{ {string.Join(", ", inputs.Select(p => Literals.String(p.Name)))} }},");
+        writer.WrappedLine($"InputBounds = new double[] {{ {string.Join(", ", network.InputBounds.Select(Literals.Double))} }},");
+        if (inputs.Any(p => p.Kind != Shared.VariableKind.Continuous))
+        {
+            writer.WrappedLine($"InputKinds = new InputKind[] {{ {string.Join(", ", inputs.Select(p => "InputKind." + p.Kind))} }},");
+        }
+
+        writer.Line($"InputBound = {Literals.Double(inputBound)},");
+        var terms = compiled.Terms.Select((t, i) => Term(t.Coefficient, t.Monomial) + (i < compiled.Terms.Length - 1 ? ";" : string.Empty));
+        WriteTable(writer, "Terms", ForwardPassEmitter.Chunk(terms));
+        WriteTable(writer, "Gates", GateTableEmitter.Gates(network, inputs));
+        WriteTable(writer, "Output", ForwardPassEmitter.Chunk(GateTableEmitter.OutputTokens(network, inputs)));
+        writer.Line($"MaxError = {Literals.Double(network.MaxError)},");
+    }
+
     /// <summary>"Name = "text"," with a long text split into concatenated literals, one per line.</summary>
-    private static void WriteString(IndentedWriter writer, string name, string text)
+    internal static void WriteString(IndentedWriter writer, string name, string text)
     {
         var pieces = Literals.Strings(text);
         if (pieces.Count == 1)
@@ -71,7 +78,7 @@ internal static class DescriptionEmitter
     /// "Name = """ … """," with one table line per source line; an empty table (the zero polynomial's terms, an affine
     /// polynomial's gates) is "", because a multi-line raw literal must have at least one line of content.
     /// </summary>
-    private static void WriteTable(IndentedWriter writer, string name, System.Collections.Generic.IEnumerable<string> lines)
+    internal static void WriteTable(IndentedWriter writer, string name, System.Collections.Generic.IEnumerable<string> lines)
     {
         var table = lines.ToList();
         if (table.Count == 0)
@@ -90,6 +97,6 @@ internal static class DescriptionEmitter
     }
 
     /// <summary>"coefficient e1 e2 …" for one polynomial term.</summary>
-    private static string Term(double coefficient, System.Collections.Generic.IEnumerable<int> exponents) =>
+    internal static string Term(double coefficient, System.Collections.Generic.IEnumerable<int> exponents) =>
         new StringBuilder(Literals.Double(coefficient)).Append(' ').Append(string.Join(" ", exponents.Select(Literals.Int))).ToString();
 }

@@ -148,6 +148,15 @@ internal sealed class ForwardPassEmitter
         }
     }
 
+    /// <summary>The lines of the gates <paramref name="gates"/> only (in evaluation order), for passes that need a part of the network.</summary>
+    public void EmitGates(IndentedWriter writer, IEnumerable<int> gates)
+    {
+        foreach (int k in gates.OrderBy(k => k))
+        {
+            EmitGate(writer, k, _network.Gates[k]);
+        }
+    }
+
     private void EmitGate(IndentedWriter writer, int k, Gate gate)
     {
         string g = _names[$"g{k}"];
@@ -237,7 +246,8 @@ internal sealed class ForwardPassEmitter
         return sum * (1 + 1e-6);
     }
 
-    private string Value(ValueRef value) => value.IsGate ? _names[$"g{value.Index}"] : _parameters[value.Index].Identifier;
+    /// <summary>The local (a gate's output) or parameter that holds <paramref name="value"/>.</summary>
+    public string Value(ValueRef value) => value.IsGate ? _names[$"g{value.Index}"] : _parameters[value.Index].Identifier;
 
     private string Number(double value) => Literals.Number(value, _precision);
 

@@ -51,7 +51,14 @@ internal static class HamiltonianEmitter
                 }
 
                 writer.Line();
-                new NetworkClassEmitter(spec, compiled!, names).Emit(writer);
+                if (compiled!.Lattice is not null)
+                {
+                    new LatticeClassEmitter(spec, compiled, names).Emit(writer);
+                }
+                else
+                {
+                    new NetworkClassEmitter(spec, compiled, names).Emit(writer);
+                }
             }
         }
 

@@ -28,6 +28,12 @@ internal static class UserMembersEmitter
             : $"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(failure))});";
         WriteMember(writer, $"{spec.Signature}(", spec.Parameters.Select(p => $"{p.Modifier}{p.Type} {p.Identifier}").ToList(), ")", body);
 
+        if (spec.Input.HasLatticeParameters)
+        {
+            EmitLatticeMembers(writer, spec, failure, names);
+            return;
+        }
+
         if (spec.IsCompilable)
         {
             writer.Line();
@@ -45,6 +51,51 @@ internal static class UserMembersEmitter
             string value = failure is null ? $"{Generated}.{names["Description"]}" : $"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(failure))})";
             writer.WrappedLine($"{spec.Accessibility} static global::PolyNet.SigmoidNetwork {spec.PlainName}Network => {value};");
         }
+    }
+
+    /// <summary>A lattice method's <c>Delta</c> per field, its <c>Lattice</c> description and its unrolled <c>Network(extents)</c>.</summary>
+    private static void EmitLatticeMembers(IndentedWriter writer, HamiltonianSpec spec, string? failure, GeneratedNames names)
+    {
+        string Throw() => $"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(failure!))})";
+        string cref = Literals.Xml(CrefName(spec));
+        string element = ParameterForms.Element(spec.Precision ?? NumericPrecision.Double);
+        var parameters = spec.Parameters.Select(p => $"{p.Type} {p.Identifier}").ToList();
+        foreach (var field in spec.Parameters.Where(p => p.Role == ParameterRole.Field))
+        {
+            bool continuous = field.Kind == VariableKind.Continuous;
+            string suffix = LatticeClassEmitter.DeltaSuffix(spec, field);
+            string site = names["site"], newValue = names["newValue"];
+            string change = continuous ? $"is set to <paramref name=\"{newValue}\"/>" : field.Kind == VariableKind.Spin ? "is flipped" : "is toggled";
+            writer.Line();
+            writer.CommentLines("/// ", $"<summary>The change of <see cref=\"{cref}\"/> when <c>{Literals.Xml(field.Name)}[{site}]</c> (a row-major index) {change}, computed from only the neurons that read that site: its cost does not depend on the lattice's size.</summary>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A field's length is not the product of the extents.</exception>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An extent is negative, the site is outside the lattice, or a spin is not -1 or +1.</exception>");
+            writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{HamiltonianEmitter.GeneratorName}\", \"{HamiltonianEmitter.GeneratorVersion}\")]");
+            var deltaParameters = parameters.Append($"int {site}").ToList();
+            if (continuous)
+            {
+                deltaParameters.Add($"{element} {newValue}");
+            }
+
+            string deltaArguments = string.Join(", ", spec.Parameters.Select(p => p.Identifier).Append(site).Concat(continuous ? new[] { newValue } : System.Array.Empty<string>()));
+            string body = failure is null ? $"{Generated}.{names["Delta"]}{suffix}({deltaArguments});" : Throw() + ";";
+            WriteMember(writer, $"{spec.Accessibility} static {element} {spec.PlainName}Delta{suffix}(", deltaParameters, ")", body);
+        }
+
+        if (!spec.EmitsNetworkProperty)
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.CommentLines("/// ", $"<summary>The lattice network of <see cref=\"{cref}\"/>: the per-site template (neurons, synapses and layers per site, cliques), MaxErrorPerSite, MaxError(sites), and the unrolled network of any size.</summary>");
+        writer.WrappedLine($"{spec.Accessibility} static global::PolyNet.LatticeNetwork {spec.PlainName}Lattice => {(failure is null ? $"{Generated}.{names["Lattice"]}" : Throw())};");
+        writer.Line();
+        var extents = spec.Input.Roles.Select((role, i) => (role, i)).Where(e => e.role == ParameterRole.Extent).Select(e => spec.Parameters[e.i]).ToList();
+        writer.CommentLines("/// ", $"<summary>The whole lattice's sigmoid network at this size, unrolled neuron by neuron, with its polynomial and error bound (for checks, export and the interpreter).</summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An extent is not positive, or the network would exceed LatticeNetwork.MaxUnrolledNeurons.</exception>");
+        string unrolled = failure is null ? $"{Generated}.{names["Lattice"]}.Unroll({string.Join(", ", extents.Select(e => e.Identifier))});" : Throw() + ";";
+        WriteMember(writer, $"{spec.Accessibility} static global::PolyNet.SigmoidNetwork {spec.PlainName}Network(", extents.Select(e => $"int {e.Identifier}").ToList(), ")", unrolled);
     }
 
     private static void EmitBatch(IndentedWriter writer, HamiltonianSpec spec, string? failure, GeneratedNames names)

@@ -12,8 +12,11 @@ namespace PolyNet.Generators.Parse;
 /// term    := unary (('*' | '/') unary)*
 /// unary   := ('+' | '-')* power          -x^2 is -(x^2)
 /// power   := primary ('^' exponent)?     exponent: a non-negative integer literal
-/// primary := Number | Identifier | '(' sum ')'
+/// primary := Number | Identifier | field | lattice | '(' sum ')'
+/// field   := Identifier '[' index (',' index)* ']'       index: Identifier (('+' | '-') integer)?
+/// lattice := 'sum' '(' Identifier '&lt;' Identifier (',' Identifier '&lt;' Identifier)* ':' sum ')'
 /// </code>
+/// <c>sum</c> is a keyword only when '(' follows it, so a parameter may still be called sum.
 /// It stops at the first error and never throws: errors unwind as a null result.
 /// </summary>
 internal sealed class ExpressionParser
@@ -39,6 +42,9 @@ internal sealed class ExpressionParser
     }
 
     private Token Current => _tokens[_position];
+
+    // The token after Current (End at the end).
+    private Token Next => _tokens[System.Math.Min(_position + 1, _tokens.Length - 1)];
 
     // The token before Current, or null at the start.
     private Token? Previous => _position > 0 ? _tokens[_position - 1] : null;
@@ -222,6 +228,12 @@ internal sealed class ExpressionParser
                 Advance();
                 return new Operand(new NumberNode(token.Text, token.Span), token.Span);
 
+            case TokenKind.Identifier when token.Text == "sum" && Next.Kind == TokenKind.LeftParen:
+                return ParseLatticeSum();
+
+            case TokenKind.Identifier when Next.Kind == TokenKind.LeftBracket:
+                return ParseField();
+
             case TokenKind.Identifier:
                 Advance();
                 return new Operand(new VariableNode(token.Text, token.Span), token.Span);
@@ -233,6 +245,151 @@ internal sealed class ExpressionParser
                 ReportMissingOperand();
                 return null;
         }
+    }
+
+    private Operand? ParseLatticeSum()
+    {
+        var keyword = Advance();
+        var open = Advance();
+        var bindings = ImmutableArray.CreateBuilder<SumBinding>();
+        while (true)
+        {
+            if (Expect(TokenKind.Identifier, "expected an index name, as in sum(i < n: …)") is not { } index
+                || Expect(TokenKind.Less, $"expected '<' and an extent after the index '{Previous!.Value.Text}', as in sum({Previous!.Value.Text} < n: …)") is null
+                || Expect(TokenKind.Identifier, "expected an extent (an int parameter) after '<'") is not { } extent)
+            {
+                return null;
+            }
+
+            bindings.Add(new SumBinding(index.Text, index.Span, extent.Text, extent.Span));
+            if (Current.Kind == TokenKind.Comma)
+            {
+                Advance();
+                continue;
+            }
+
+            if (Expect(TokenKind.Colon, "expected ',' and another index, or ':' and the sum's body") is null)
+            {
+                return null;
+            }
+
+            break;
+        }
+
+        if (_depth >= MaxParenthesisDepth)
+        {
+            Report(
+                ExpressionErrorKind.LimitExceeded,
+                string.Format(CultureInfo.InvariantCulture, "parentheses are nested more than {0} deep; simplify the expression", MaxParenthesisDepth),
+                open.Span);
+            return null;
+        }
+
+        _depth++;
+        var body = ParseSum();
+        _depth--;
+        if (body is not { } b)
+        {
+            return null;
+        }
+
+        if (Current.Kind != TokenKind.RightParen)
+        {
+            Report(ExpressionErrorKind.Syntax, "missing ')' to close the sum opened here", SourceSpan.FromBounds(keyword.Span.Start, open.Span.End));
+            return null;
+        }
+
+        var close = Advance();
+        var span = SourceSpan.FromBounds(keyword.Span.Start, close.Span.End);
+        return new Operand(new SumNode(bindings.ToImmutable(), b.Node, span), span);
+    }
+
+    private Operand? ParseField()
+    {
+        var name = Advance();
+        var open = Advance();
+        var indices = ImmutableArray.CreateBuilder<FieldIndex>();
+        while (true)
+        {
+            if (Expect(TokenKind.Identifier, "an index must be a sum's index name plus or minus an integer, as in s[i+1]") is not { } index)
+            {
+                return null;
+            }
+
+            int offset = 0;
+            int end = index.Span.End;
+            if (Current.Kind is TokenKind.Plus or TokenKind.Minus)
+            {
+                var sign = Advance();
+                var amount = Current;
+                if (amount.Kind != TokenKind.Number || !IsAllDigits(amount.Text))
+                {
+                    Report(ExpressionErrorKind.Syntax, "an index offset must be an integer constant, as in s[i+1]", SourceSpan.FromBounds(sign.Span.Start, amount.Span.End));
+                    return null;
+                }
+
+                Advance();
+                if (!TryReadOffset(amount.Text, out offset))
+                {
+                    Report(
+                        ExpressionErrorKind.LimitExceeded,
+                        string.Format(CultureInfo.InvariantCulture, "the offset {0} exceeds the limit of {1}; a lattice term reads only nearby sites", amount.Text, ExpressionLimits.MaxLatticeOffset),
+                        amount.Span);
+                    return null;
+                }
+
+                offset = sign.Kind == TokenKind.Minus ? -offset : offset;
+                end = amount.Span.End;
+            }
+
+            indices.Add(new FieldIndex(index.Text, offset, SourceSpan.FromBounds(index.Span.Start, end)));
+            if (Current.Kind == TokenKind.Comma)
+            {
+                Advance();
+                continue;
+            }
+
+            if (Current.Kind != TokenKind.RightBracket)
+            {
+                Report(ExpressionErrorKind.Syntax, "expected ',' and another index, or ']' after an index", Current.Kind == TokenKind.End ? open.Span : Current.Span);
+                return null;
+            }
+
+            break;
+        }
+
+        var close = Advance();
+        var span = SourceSpan.FromBounds(name.Span.Start, close.Span.End);
+        return new Operand(new FieldNode(name.Text, name.Span, indices.ToImmutable(), span), span);
+    }
+
+    /// <summary>Consumes a token of <paramref name="kind"/>, or reports <paramref name="message"/> at the current token.</summary>
+    private Token? Expect(TokenKind kind, string message)
+    {
+        if (Current.Kind == kind)
+        {
+            return Advance();
+        }
+
+        var at = Current.Kind == TokenKind.End ? Previous!.Value.Span : Current.Span;
+        Report(ExpressionErrorKind.Syntax, message, at);
+        return null;
+    }
+
+    // Digits only, like an exponent; refused above the offset limit before anything can overflow.
+    private static bool TryReadOffset(string digits, out int value)
+    {
+        value = 0;
+        foreach (var c in digits)
+        {
+            value = (value * 10) + (c - '0');
+            if (value > ExpressionLimits.MaxLatticeOffset)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private Operand? ParseParenthesized()
@@ -319,6 +476,10 @@ internal sealed class ExpressionParser
         {
             Report(ExpressionErrorKind.Syntax, "unmatched ')'", token.Span);
         }
+        else if (token.Kind == TokenKind.Comma && IsDecimalComma(token))
+        {
+            Report(ExpressionErrorKind.Syntax, "unexpected ','; use '.' as the decimal separator", token.Span);
+        }
         else
         {
             // Not reachable with the current grammar; kept so every path reports instead of throwing.
@@ -397,6 +558,10 @@ internal sealed class ExpressionParser
 
         return text.Length > 0;
     }
+
+    // "0,5": a comma between digits, with nothing in between, is a decimal comma.
+    private bool IsDecimalComma(Token comma) =>
+        comma.Span.Start > 0 && comma.Span.End < _text.Length && char.IsDigit(_text[comma.Span.Start - 1]) && char.IsDigit(_text[comma.Span.End]);
 
     private static bool StartsOperand(TokenKind kind) => kind is TokenKind.Number or TokenKind.Identifier or TokenKind.LeftParen;
 

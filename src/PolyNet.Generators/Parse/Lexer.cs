@@ -75,6 +75,11 @@ internal static class Lexer
         '^' => TokenKind.Caret,
         '(' => TokenKind.LeftParen,
         ')' => TokenKind.RightParen,
+        '[' => TokenKind.LeftBracket,
+        ']' => TokenKind.RightBracket,
+        ',' => TokenKind.Comma,
+        ':' => TokenKind.Colon,
+        '<' => TokenKind.Less,
         _ => null,
     };
 
@@ -200,7 +205,6 @@ internal static class Lexer
     {
         '\u00D7' or '\u00B7' or '\u22C5' or '\u2219' => "; use '*' to multiply",
         '\u00F7' => "; use '/' to divide",
-        ',' when index > 0 && index + 1 < text.Length && IsDigit(text[index - 1]) && IsDigit(text[index + 1]) => "; use '.' as the decimal separator",
         _ => string.Empty,
     };
 }

@@ -20,6 +20,20 @@ internal enum TokenKind
     LeftParen,
     RightParen,
 
+    /// <summary>'[' opening a field's indices, as in <c>s[i+1,j]</c>.</summary>
+    LeftBracket,
+
+    RightBracket,
+
+    /// <summary>',' between indices or between a sum's bindings.</summary>
+    Comma,
+
+    /// <summary>':' after a sum's bindings, before its body.</summary>
+    Colon,
+
+    /// <summary>'&lt;' in a sum's binding <c>i &lt; n</c>.</summary>
+    Less,
+
     /// <summary>Zero-length marker at the end of the text, so the parser never indexes past the array.</summary>
     End,
 }

@@ -12,6 +12,7 @@ internal static class DiagnosticIds
     public const string InvalidArgument = "PNET006";
     public const string InvalidSpin = "PNET007";
     public const string BoundOnBinary = "PNET008";
+    public const string InvalidLattice = "PNET009";
     public const string CostlyFlattening = "PNET100";
     public const string FlatteningLimitExceeded = "PNET101";
     public const string NetworkSummary = "PNET102";
@@ -21,6 +22,7 @@ internal static class DiagnosticIds
         ExpressionErrorKind.UnknownVariable => UnknownVariable,
         ExpressionErrorKind.LimitExceeded => LimitExceeded,
         ExpressionErrorKind.FlatteningLimitExceeded => FlatteningLimitExceeded,
+        ExpressionErrorKind.Lattice => InvalidLattice,
         _ => SyntaxError,
     };
 }

@@ -14,6 +14,9 @@ internal enum ExpressionErrorKind
 
     /// <summary>PNET101: the network at the requested MaxHiddenLayers exceeds a limit (the deep one may not).</summary>
     FlatteningLimitExceeded,
+
+    /// <summary>PNET009: a lattice sum, field or extent used in a way no per-site template can describe.</summary>
+    Lattice,
 }
 
 /// <summary>An error found in the expression, with the span of the offending text inside the string value.</summary>

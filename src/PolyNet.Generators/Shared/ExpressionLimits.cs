@@ -23,4 +23,7 @@ internal static class ExpressionLimits
     /// unrolled code: the generated file then stays small whatever the network (README "Limits").
     /// </summary>
     public const int MaxUnrolledGates = 48;
+
+    /// <summary>The largest |offset| in a field index such as <c>s[i+16]</c>: lattice terms read nearby sites.</summary>
+    public const int MaxLatticeOffset = 16;
 }

@@ -138,7 +138,7 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
         {
             for (int v = 0; v < method.Parameters.Length; v++)
             {
-                if (polynomial.Terms.All(term => term.Monomial[v] == 0))
+                if (!IsUsed(compiled, polynomial, v))
                 {
                     var parameter = method.Parameters[v];
                     context.ReportDiagnostic(Diagnostic.Create(
@@ -148,6 +148,18 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>Whether parameter <paramref name="v"/> appears in the expanded Hamiltonian (for a lattice: in a site's terms, or as an extent).</summary>
+    private static bool IsUsed(CompiledHamiltonian compiled, Polynomials.Polynomial polynomial, int v)
+    {
+        if (compiled.Lattice is not { } lattice)
+        {
+            return polynomial.Terms.Any(term => term.Monomial[v] != 0);
+        }
+
+        return lattice.Domain.Contains(v)
+            || Enumerable.Range(0, lattice.Reads.Length).Any(k => lattice.Reads[k].Parameter == v && polynomial.Terms.Any(term => term.Monomial[k] != 0));
     }
 
     /// <summary>

@@ -26,8 +26,26 @@ internal static class ParameterKindReader
         CancellationToken cancellationToken)
     {
         var spin = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == SpinAttributeName);
+        var role = RoleOf(parameter, method);
+        if (role == ParameterRole.Extent)
+        {
+            return VariableKind.Continuous;
+        }
+
+        var type = role == ParameterRole.Field ? ((INamedTypeSymbol)parameter.Type).TypeArguments[0] : parameter.Type;
         string typeName = parameter.Type.ToDisplayString();
-        bool integer = parameter.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_SByte;
+        bool integer = type.SpecialType is SpecialType.System_Int32 or SpecialType.System_SByte;
+        if (role == ParameterRole.Field)
+        {
+            if ((spin is not null && integer) || (spin is null && (SymbolEqualityComparer.Default.Equals(type, method.ReturnType) || type.SpecialType == SpecialType.System_Boolean)))
+            {
+                return KindOf(parameter);
+            }
+
+            report(DiagnosticDescriptors.UnsupportedMethod, location, $"the field '{parameter.Name}' is {typeName}; a lattice field is a ReadOnlySpan of {returnTypeName}, of bool (bits) or, marked [Spin], of sbyte or int (spins)");
+            return null;
+        }
+
         if (spin is not null)
         {
             if (integer)
@@ -56,11 +74,33 @@ internal static class ParameterKindReader
         return null;
     }
 
+    /// <summary>
+    /// A <c>ReadOnlySpan&lt;T&gt;</c> is a lattice field; an <c>int</c> without [Spin] is an extent when the method has a field
+    /// (otherwise it stays a scalar, which reports as an unsupported type); everything else is a scalar.
+    /// </summary>
+    public static ParameterRole RoleOf(IParameterSymbol parameter, IMethodSymbol method)
+    {
+        if (IsReadOnlySpan(parameter.Type))
+        {
+            return ParameterRole.Field;
+        }
+
+        bool spin = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SpinAttributeName);
+        return parameter.Type.SpecialType == SpecialType.System_Int32 && !spin && method.Parameters.Any(p => IsReadOnlySpan(p.Type))
+            ? ParameterRole.Extent
+            : ParameterRole.Scalar;
+    }
+
+    private static bool IsReadOnlySpan(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+        && named.ConstructedFrom.ToDisplayString() == "System.ReadOnlySpan<T>";
+
     /// <summary>The kind for the spec, without diagnostics: unsupported types read as continuous (the shape error stops the build).</summary>
     public static VariableKind KindOf(IParameterSymbol parameter)
     {
         bool spin = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SpinAttributeName);
-        return parameter.Type.SpecialType switch
+        var type = IsReadOnlySpan(parameter.Type) ? ((INamedTypeSymbol)parameter.Type).TypeArguments[0] : parameter.Type;
+        return type.SpecialType switch
         {
             SpecialType.System_Int32 or SpecialType.System_SByte when spin => VariableKind.Spin,
             SpecialType.System_Boolean when !spin => VariableKind.Bit,

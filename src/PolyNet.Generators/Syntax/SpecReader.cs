@@ -97,8 +97,18 @@ internal static class SpecReader
         double inputBound = 1.0;
         int maxHiddenLayers = 0;
         bool checkBounds = false;
+        var boundary = BoundaryKind.Periodic;
         foreach (var named in attribute.NamedArguments)
         {
+            if (named.Key == "Boundary" && named.Value.Value is int boundaryValue)
+            {
+                boundary = boundaryValue == (int)BoundaryKind.Open ? BoundaryKind.Open : BoundaryKind.Periodic;
+                if (boundaryValue is not ((int)BoundaryKind.Periodic or (int)BoundaryKind.Open))
+                {
+                    Report(DiagnosticDescriptors.InvalidArgument, NamedArgumentLocation(attributeSyntax, "Boundary") ?? nameLocation, $"Boundary must be LatticeBoundary.Periodic or LatticeBoundary.Open, not {boundaryValue}");
+                }
+            }
+
             if (named.Key == "MaxHiddenLayers" && named.Value.Value is int layers)
             {
                 maxHiddenLayers = layers;
@@ -129,6 +139,7 @@ internal static class SpecReader
         foreach (var parameter in method.Parameters)
         {
             var kind = ParameterKindReader.KindOf(parameter);
+            var role = ParameterKindReader.RoleOf(parameter, method);
             double bound = kind == VariableKind.Continuous ? inputBound : 1.0;
             foreach (var parameterAttribute in parameter.GetAttributes())
             {
@@ -150,7 +161,7 @@ internal static class SpecReader
                 }
             }
 
-            parameters.Add(new ParameterSpec(parameter.Name, Identifier(parameter.Name), parameter.Type.ToDisplayString(TypeFormat), Modifier(parameter), bound, kind));
+            parameters.Add(new ParameterSpec(parameter.Name, Identifier(parameter.Name), parameter.Type.ToDisplayString(TypeFormat), Modifier(parameter), bound, kind, role));
         }
 
         var parameterSpecs = parameters.MoveToImmutable().ToEquatableArray();
@@ -162,7 +173,9 @@ internal static class SpecReader
             parameterSpecs.Select(p => IsValidBound(p.Bound) ? p.Bound : 1.0).ToEquatableArray(),
             parameterSpecs.Select(p => p.Kind).ToEquatableArray(),
             precision ?? NumericPrecision.Double,
-            maxHiddenLayers);
+            maxHiddenLayers,
+            parameterSpecs.Any(p => p.Role != ParameterRole.Scalar) ? parameterSpecs.Select(p => p.Role).ToEquatableArray() : default,
+            boundary);
         HamiltonianSpec? spec = canEmit
             ? new HamiltonianSpec(
                 hierarchy,

@@ -92,6 +92,9 @@ public interface ILanes<TSelf, TLane, TScalar>
     /// </summary>
     static abstract TLane GateExp(TLane x);
 
+    /// <summary>The sum of the lanes, each widened to double and added in double (a lattice's accumulated site energies).</summary>
+    static abstract double SumToDouble(TLane value);
+
     /// <summary>
     /// <paramref name="constant"/> + Σ coefficientᵢ·valuesᵢ accumulated in double and rounded to the lane's precision once
     /// (the output of float networks over bits and spins, docs/design.md §6).

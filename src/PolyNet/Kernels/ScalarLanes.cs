@@ -140,6 +140,9 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
     public static double GateExp(double x) => Math.Exp(x);
 
     /// <inheritdoc/>
+    public static double SumToDouble(double value) => value;
+
+    /// <inheritdoc/>
     public static double SumInDouble(double constant, ReadOnlySpan<double> values, ReadOnlySpan<double> coefficients)
     {
         double sum = constant;
@@ -285,6 +288,9 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float GateExp(float x) => MathF.Exp(x);
+
+    /// <inheritdoc/>
+    public static double SumToDouble(float value) => value;
 
     /// <inheritdoc/>
     public static float SumInDouble(double constant, ReadOnlySpan<float> values, ReadOnlySpan<double> coefficients)

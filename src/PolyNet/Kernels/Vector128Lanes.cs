@@ -93,6 +93,9 @@ public readonly struct Double128 : ILanes<Double128, Vector128<double>, double>,
     public static Vector128<double> GateExp(Vector128<double> x) => DoubleExp.NearZero<Double128, Vector128<double>>(x);
 
     /// <inheritdoc/>
+    public static double SumToDouble(Vector128<double> value) => Vector128.Sum(value);
+
+    /// <inheritdoc/>
     public static Vector128<double> SumInDouble(double constant, ReadOnlySpan<Vector128<double>> values, ReadOnlySpan<double> coefficients)
     {
         Vector128<double> sum = Vector128.Create(constant);
@@ -219,6 +222,9 @@ public readonly struct Single128 : ILanes<Single128, Vector128<float>, float>, I
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> GateExp(Vector128<float> x) => SingleExp.NearZero<Single128, Vector128<float>>(x);
+
+    /// <inheritdoc/>
+    public static double SumToDouble(Vector128<float> value) => Vector128.Sum(Vector128.WidenLower(value) + Vector128.WidenUpper(value));
 
     /// <inheritdoc/>
     public static Vector128<float> SumInDouble(double constant, ReadOnlySpan<Vector128<float>> values, ReadOnlySpan<double> coefficients)

@@ -93,6 +93,9 @@ public readonly struct Double256 : ILanes<Double256, Vector256<double>, double>,
     public static Vector256<double> GateExp(Vector256<double> x) => DoubleExp.NearZero<Double256, Vector256<double>>(x);
 
     /// <inheritdoc/>
+    public static double SumToDouble(Vector256<double> value) => Vector256.Sum(value);
+
+    /// <inheritdoc/>
     public static Vector256<double> SumInDouble(double constant, ReadOnlySpan<Vector256<double>> values, ReadOnlySpan<double> coefficients)
     {
         Vector256<double> sum = Vector256.Create(constant);
@@ -219,6 +222,9 @@ public readonly struct Single256 : ILanes<Single256, Vector256<float>, float>, I
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> GateExp(Vector256<float> x) => SingleExp.NearZero<Single256, Vector256<float>>(x);
+
+    /// <inheritdoc/>
+    public static double SumToDouble(Vector256<float> value) => Vector256.Sum(Vector256.WidenLower(value) + Vector256.WidenUpper(value));
 
     /// <inheritdoc/>
     public static Vector256<float> SumInDouble(double constant, ReadOnlySpan<Vector256<float>> values, ReadOnlySpan<double> coefficients)

@@ -93,6 +93,9 @@ public readonly struct Double512 : ILanes<Double512, Vector512<double>, double>,
     public static Vector512<double> GateExp(Vector512<double> x) => DoubleExp.NearZero<Double512, Vector512<double>>(x);
 
     /// <inheritdoc/>
+    public static double SumToDouble(Vector512<double> value) => Vector512.Sum(value);
+
+    /// <inheritdoc/>
     public static Vector512<double> SumInDouble(double constant, ReadOnlySpan<Vector512<double>> values, ReadOnlySpan<double> coefficients)
     {
         Vector512<double> sum = Vector512.Create(constant);
@@ -219,6 +222,9 @@ public readonly struct Single512 : ILanes<Single512, Vector512<float>, float>, I
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> GateExp(Vector512<float> x) => SingleExp.NearZero<Single512, Vector512<float>>(x);
+
+    /// <inheritdoc/>
+    public static double SumToDouble(Vector512<float> value) => Vector512.Sum(Vector512.WidenLower(value) + Vector512.WidenUpper(value));
 
     /// <inheritdoc/>
     public static Vector512<float> SumInDouble(double constant, ReadOnlySpan<Vector512<float>> values, ReadOnlySpan<double> coefficients)

@@ -219,6 +219,9 @@ public class ExpressionParserTests
     [InlineData("x^2^3", "chained '^' is ambiguous; add parentheses", 3, 1)]
     [InlineData("x ^ 2 ^ 3", "chained '^' is ambiguous; add parentheses", 6, 1)]
     [InlineData("x^^2", "expected a non-negative integer exponent after '^'", 1, 1)]
+    // A comma outside a sum or a field's brackets.
+    [InlineData("0,5", "unexpected ','; use '.' as the decimal separator", 1, 1)]
+    [InlineData("x, y", "unexpected ','", 1, 1)]
     public void SyntaxError_HasMessageAndSpan(string text, string message, int start, int length)
     {
         AssertSingleError(text, ExpressionErrorKind.Syntax, message, start, length);

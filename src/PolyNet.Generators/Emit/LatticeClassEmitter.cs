@@ -1,0 +1,607 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PolyNet.Generators.Compiler;
+using PolyNet.Generators.Lattice;
+using PolyNet.Generators.Network;
+using PolyNet.Generators.Shared;
+using PolyNet.Generators.Spec;
+
+namespace PolyNet.Generators.Emit;
+
+/// <summary>
+/// Writes the file-local class of a lattice Hamiltonian (docs/design.md §12): the per-site template's forward pass
+/// (generic over the lane type, as for any network), a sweep over the sites that runs whole vectors of sites along the
+/// innermost extent and takes boundary sites one at a time, the energy change of one site from only the terms that read
+/// it, and the <c>LatticeNetworkDefinition</c> of the description.
+/// </summary>
+internal sealed class LatticeClassEmitter
+{
+    /// <summary>Vectors of site energies summed in the lane type before the block goes into the double total.</summary>
+    public static int BlockVectors(NumericPrecision precision) => precision == NumericPrecision.Double ? 64 : 8;
+
+    private readonly HamiltonianSpec _spec;
+    private readonly CompiledHamiltonian _compiled;
+    private readonly LatticeTemplate _template;
+    private readonly NetworkModel _network;
+    private readonly GeneratedNames _names;
+    private readonly LatticeLayout _layout;
+    private readonly ForwardPassEmitter _forward;
+    private readonly NumericPrecision _precision;
+    private readonly bool _open;
+
+    public LatticeClassEmitter(HamiltonianSpec spec, CompiledHamiltonian compiled, GeneratedNames names)
+    {
+        _spec = spec;
+        _compiled = compiled;
+        _template = compiled.Lattice!;
+        _network = compiled.Network!;
+        _names = names;
+        _precision = _network.Precision;
+        _layout = new LatticeLayout(spec, _template, _network, names);
+        _forward = new ForwardPassEmitter(_network, _layout.ReadInputs, names);
+        _open = spec.Input.Boundary == BoundaryKind.Open;
+    }
+
+    private string T => ParameterForms.Element(_precision);
+
+    private string ScalarLanes => ParameterForms.Lanes(_precision, 0);
+
+    private string L => _names["L"];
+
+    private string Parameters => string.Join(", ", _spec.Parameters.Select(p => $"{p.Type} {p.Identifier}"));
+
+    private string Arguments => string.Join(", ", _spec.Parameters.Select(p => p.Identifier));
+
+    private IReadOnlyList<LatticeRead> Reads => _template.Reads;
+
+    private string Q(int k) => _names[$"q{k}"];
+
+    private string X(int d) => _names[$"x{d}"];
+
+    public void Emit(IndentedWriter writer)
+    {
+        writer.CommentLines("/// ", $"<summary>The lattice network of <c>{Literals.Xml(_spec.Hierarchy.DisplayName(_spec.PlainName))}</c>, compiled from <c>{Literals.Xml(_spec.Expression)}</c>.</summary>");
+        using (writer.Block($"file static class {NetworkClassEmitter.ClassName}"))
+        {
+            _forward.EmitConstants(writer);
+            _forward.EmitOutputWeights(writer);
+            writer.Line($"private const double {_names["Constant"]} = {Literals.Double(_template.Constant.ToDouble())};   // the terms outside every sum");
+            writer.Line();
+            EmitEvaluate(writer);
+            writer.Line();
+            EmitValidate(writer);
+            writer.Line();
+            EmitForward(writer);
+            writer.Line();
+            EmitSweep(writer);
+            writer.Line();
+            EmitSiteAt(writer);
+            writer.Line();
+            EmitMaskedSite(writer, _names["Site"], "One site's energy: the terms whose reads are all inside the lattice (mask bit k: read k is inside).", Enumerable.Range(0, _network.OutputTerms.Length).ToList(), withConstant: true);
+            foreach (int k in _layout.FieldReads)
+            {
+                writer.Line();
+                var terms = Enumerable.Range(0, _network.OutputTerms.Length).Where(t => _layout.TermReads[t].Contains(k)).ToList();
+                EmitMaskedSite(writer, _names[$"Touching{k}"], $"The terms of one site that read {Reads[k].Name}: the neurons an update of that read changes.", terms, withConstant: false);
+            }
+
+            foreach (int field in _layout.Fields)
+            {
+                writer.Line();
+                EmitDelta(writer, field);
+                if (!_open)
+                {
+                    writer.Line();
+                    EmitSlowDelta(writer, field);
+                }
+            }
+
+            writer.Line();
+            EmitDescription(writer);
+        }
+    }
+
+    /// <summary>The name of the delta method of a field: "Delta" for a lattice with one field, else "Delta_" + the field.</summary>
+    public static string DeltaSuffix(HamiltonianSpec spec, ParameterSpec field) =>
+        spec.Parameters.Count(p => p.Role == ParameterRole.Field) == 1 ? string.Empty : char.ToUpperInvariant(field.Name[0]) + field.Name.Substring(1);
+
+    private void EmitEvaluate(IndentedWriter writer)
+    {
+        writer.Line("/// <summary>The network's energy of the whole lattice; arguments are checked first.</summary>");
+        writer.WrappedLine($"public static {T} {_names["Evaluate"]}({Parameters})");
+        using (writer.Braces())
+        {
+            string sites = _names["sites"], total = _names["total"];
+            writer.Line($"int {sites} = {_names["Validate"]}({Arguments});");
+            writer.Line($"var {total} = new NeumaierSum();");
+            string arguments = $"{Arguments}, ref {total}";
+            var scalars = _layout.Parameters.Where(p => p.Role == ParameterRole.Scalar && p.Kind == VariableKind.Continuous).ToList();
+            string keyword = "if";
+            if (scalars.Count > 0)
+            {
+                // Vector lanes are exact inside the bounds only; a scalar outside its bound sends every site to the scalar lanes.
+                var outside = scalars.Select(p => $"!(Math.Abs({p.Identifier}) <= {Literals.Number(p.Bound, _precision)})");
+                using (writer.Block($"if ({string.Join(" || ", outside)})"))
+                {
+                    writer.WrappedLine($"{_names["Sweep"]}<{T}, {ScalarLanes}>({arguments});");
+                }
+
+                keyword = "else if";
+            }
+
+            string inner = _layout.Extent(_layout.Dimensions - 1).Identifier;
+            foreach (int bits in new[] { 512, 256, 128 })
+            {
+                using (writer.Block($"{keyword} (Vector{bits}.IsHardwareAccelerated && {inner} >= Vector{bits}<{T}>.Count)"))
+                {
+                    writer.WrappedLine($"{_names["Sweep"]}<Vector{bits}<{T}>, {ParameterForms.Lanes(_precision, bits)}>({arguments});");
+                }
+
+                keyword = "else if";
+            }
+
+            using (writer.Block($"else if ({sites} > 0)"))
+            {
+                writer.WrappedLine($"{_names["Sweep"]}<{T}, {ScalarLanes}>({arguments});");
+            }
+
+            writer.Line($"return ({T})({_names["Constant"]} + {total}.Value);");
+        }
+    }
+
+    private void EmitValidate(IndentedWriter writer)
+    {
+        writer.Line("/// <summary>Checks the extents, every field's length, every spin and (CheckBounds) every bound; returns the number of sites.</summary>");
+        writer.WrappedLine($"private static int {_names["Validate"]}({Parameters})");
+        using (writer.Braces())
+        {
+            string sites = _names["sites"];
+            var extents = Enumerable.Range(0, _layout.Dimensions).Select(d => $"({Literals.String(_layout.Extent(d).Name)}, {_layout.Extent(d).Identifier})");
+            writer.WrappedLine($"int {sites} = LatticeArguments.Sites({string.Join(", ", extents)});");
+            foreach (var field in _layout.Parameters.Where(p => p.Role == ParameterRole.Field))
+            {
+                writer.Line($"LatticeArguments.RequireLength({field.Identifier}.Length, {sites}, {Literals.String(field.Name)});");
+            }
+
+            foreach (var parameter in _layout.Parameters.Where(p => p.Role != ParameterRole.Extent))
+            {
+                if (parameter.Kind == VariableKind.Spin)
+                {
+                    writer.Line($"SpinArguments.Validate({parameter.Identifier}, {Literals.String(parameter.Name)});");
+                }
+                else if (_spec.CheckBounds && parameter.Kind == VariableKind.Continuous)
+                {
+                    writer.Line($"BoundArguments.Validate({parameter.Identifier}, {Literals.Number(parameter.Bound, _precision)}, {Literals.String(parameter.Name)});");
+                }
+            }
+
+            writer.Line($"return {sites};");
+        }
+    }
+
+    private void EmitForward(IndentedWriter writer)
+    {
+        string parameters = string.Join(", ", Reads.Select((_, k) => $"TLane {Q(k)}"));
+        writer.Line("/// <summary>One site's template network, once for every lane type (a vector of sites along the innermost extent).</summary>");
+        writer.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        writer.WrappedLine($"private static TLane {_names["Forward"]}<TLane, {L}>({parameters})");
+        writer.Line("    where TLane : unmanaged");
+        using (writer.Block($"    where {L} : ILanes<{L}, TLane, {T}>"))
+        {
+            _forward.EmitBody(writer);
+        }
+    }
+
+    private void EmitSweep(IndentedWriter writer)
+    {
+        int dimensions = _layout.Dimensions;
+        int inner = dimensions - 1;
+        string total = _names["total"], acc = _names["acc"], count = _names["count"], end = _names["end"];
+        writer.Line("/// <summary>Every site: whole vectors of sites whose reads need no wrapping, the others one at a time.</summary>");
+        writer.WrappedLine($"private static void {_names["Sweep"]}<TLane, {L}>({Parameters}, ref NeumaierSum {total})");
+        writer.Line("    where TLane : unmanaged");
+        using (writer.Block($"    where {L} : ILanes<{L}, TLane, {T}>"))
+        {
+            foreach (int field in _layout.Fields)
+            {
+                var parameter = _layout.Parameters[field];
+                writer.Line($"ref {LatticeLayout.FieldElement(parameter, _precision)} {_names[$"r{field}"]} = ref MemoryMarshal.GetReference({parameter.Identifier});");
+            }
+
+            for (int k = 0; k < Reads.Count; k++)
+            {
+                if (!Reads[k].IsField)
+                {
+                    writer.Line($"TLane {Q(k)} = {L}.Constant({ParameterForms.ScalarValue(_layout.Parameters[Reads[k].Parameter], NumericPrecision.Double)});");
+                }
+            }
+
+            // One loop per outer dimension; the row base of every distinct outer offset is computed once per row.
+            var scopes = new List<IDisposable>();
+            for (int d = 0; d < inner; d++)
+            {
+                scopes.Add(writer.Block($"for (int {X(d)} = 0; {X(d)} < {_layout.Extent(d).Identifier}; {X(d)}++)"));
+            }
+
+            if (_open && inner > 0)
+            {
+                var outside = Enumerable.Range(0, inner).SelectMany(d =>
+                {
+                    var (min, max) = _template.OffsetRange(d);
+                    return new[] { min < 0 ? $"{X(d)} < {-min}" : null, max > 0 ? $"{X(d)} >= {_layout.Extent(d).Identifier} - {max}" : null };
+                }).Where(c => c is not null).ToList();
+                if (outside.Count > 0)
+                {
+                    using (writer.Block($"if ({string.Join(" || ", outside)})"))
+                    {
+                        writer.Line("// A row with reads outside the lattice: its sites drop the terms that read there.");
+                        EmitScalarSites(writer, "0", _layout.Extent(inner).Identifier);
+                        writer.Line("continue;");
+                    }
+                }
+            }
+
+            var bases = new Dictionary<string, string>();
+            foreach (int k in _layout.FieldReads)
+            {
+                string key = string.Join(",", Enumerable.Range(0, inner).Select(d => Reads[k].Offsets[d]));
+                if (inner == 0 || bases.ContainsKey(key))
+                {
+                    continue;
+                }
+
+                string name = _names[$"b{bases.Count}"];
+                bases.Add(key, name);
+                var coordinates = Enumerable.Range(0, inner).Select(d => Wrapped($"{X(d)}{Offset(Reads[k].Offsets[d])}", d)).Append("0").ToList();
+                writer.WrappedLine($"int {name} = {_layout.RowMajor(coordinates)};");
+            }
+
+            var (low, high) = _template.OffsetRange(inner);
+            string x = X(inner), extent = _layout.Extent(inner).Identifier;
+            writer.Line($"int {x} = 0;");
+            if (low < 0)
+            {
+                writer.Line($"for (; {x} < {-low} && {x} < {extent}; {x}++) {total}.Add({SiteAtCall()});");
+            }
+
+            writer.Line($"int {end} = {extent}{(high > 0 ? $" - {high}" : string.Empty)};");
+            writer.Line($"TLane {acc} = {L}.Constant(0);");
+            writer.Line($"int {count} = 0;");
+            using (writer.Block($"for (; {x} + {L}.Count <= {end}; {x} += {L}.Count)"))
+            {
+                foreach (int k in _layout.FieldReads)
+                {
+                    var parameter = _layout.Parameters[Reads[k].Parameter];
+                    string key = string.Join(",", Enumerable.Range(0, inner).Select(d => Reads[k].Offsets[d]));
+                    string index = $"(nuint)({(inner == 0 ? string.Empty : bases[key] + " + ")}{x}{Offset(Reads[k].Offsets[inner])})";
+                    writer.WrappedLine($"TLane {Q(k)} = {ParameterForms.Load(parameter, L, _names[$"r{Reads[k].Parameter}"], index)};");
+                }
+
+                var continuous = _layout.FieldReads.Where(k => _layout.Parameters[Reads[k].Parameter].Kind == VariableKind.Continuous).ToList();
+                if (continuous.Count > 0)
+                {
+                    var checks = continuous.Select(k => $"{L}.AllWithin({Q(k)}, {Literals.Number(_layout.ReadInputs[k].Bound, _precision)})");
+                    writer.WrappedLine($"if (!({string.Join(" & ", checks)}))");
+                    using (writer.Braces())
+                    {
+                        writer.Line("// A read outside its bound: these sites take the scalar pass, exact for every input.");
+                        EmitScalarSites(writer, x, $"{x} + {L}.Count", "k");
+                        writer.Line("continue;");
+                    }
+                }
+
+                string forward = $"{_names["Forward"]}<TLane, {L}>({string.Join(", ", Reads.Select((_, k) => Q(k)))})";
+                writer.WrappedLine($"{acc} = {L}.Add({acc}, {forward});");
+                using (writer.Block($"if (++{count} == {BlockVectors(_precision)})"))
+                {
+                    writer.Line($"{total}.Add({L}.SumToDouble({acc}));");
+                    writer.Line($"{acc} = {L}.Constant(0);");
+                    writer.Line($"{count} = 0;");
+                }
+            }
+
+            writer.Line($"{total}.Add({L}.SumToDouble({acc}));");
+            writer.Line($"for (; {x} < {extent}; {x}++) {total}.Add({SiteAtCall()});");
+            for (int i = scopes.Count - 1; i >= 0; i--)
+            {
+                scopes[i].Dispose();
+            }
+        }
+    }
+
+    /// <summary>Sites [from, to) of the innermost dimension, one at a time, with the loop variable <paramref name="stem"/>.</summary>
+    private void EmitScalarSites(IndentedWriter writer, string from, string to, string stem = "")
+    {
+        int inner = _layout.Dimensions - 1;
+        string variable = stem.Length == 0 ? X(inner) : _names[$"c{inner}"];
+        var coordinates = Enumerable.Range(0, inner).Select(X).Append(variable);
+        string call = $"{_names["SiteAt"]}({Arguments}, {string.Join(", ", coordinates)})";
+        writer.Line($"for (int {variable} = {from}; {variable} < {to}; {variable}++) {_names["total"]}.Add({call});");
+    }
+
+    private string SiteAtCall() => $"{_names["SiteAt"]}({Arguments}, {string.Join(", ", Enumerable.Range(0, _layout.Dimensions).Select(X))})";
+
+    private void EmitSiteAt(IndentedWriter writer)
+    {
+        var coordinates = string.Join(", ", Enumerable.Range(0, _layout.Dimensions).Select(d => $"int {X(d)}"));
+        writer.Line("/// <summary>The energy of the site at the given coordinates, one site at a time (boundaries, and inputs outside their bounds).</summary>");
+        writer.Line("[MethodImpl(MethodImplOptions.NoInlining)]");
+        writer.WrappedLine($"private static double {_names["SiteAt"]}({Parameters}, {coordinates})");
+        using (writer.Braces())
+        {
+            string inside = _names["inside"];
+            writer.Line($"ulong {inside} = ulong.MaxValue;");
+            for (int k = 0; k < Reads.Count; k++)
+            {
+                EmitGather(writer, k, Enumerable.Range(0, _layout.Dimensions).Select(X).ToList());
+            }
+
+            writer.WrappedLine($"return {_names["Site"]}<{T}, {ScalarLanes}>({string.Join(", ", Reads.Select((_, k) => Q(k)))}, {inside});");
+        }
+    }
+
+    /// <summary>Read k of the site at <paramref name="site"/> into the local q{k} (0 and a cleared inside bit when it is outside an open lattice).</summary>
+    private void EmitGather(IndentedWriter writer, int k, IReadOnlyList<string> site)
+    {
+        var read = Reads[k];
+        var parameter = _layout.Parameters[read.Parameter];
+        if (!read.IsField)
+        {
+            writer.Line($"{T} {Q(k)} = {ParameterForms.ScalarValue(parameter, _precision)};");
+            return;
+        }
+
+        var coordinates = new List<string>();
+        for (int d = 0; d < _layout.Dimensions; d++)
+        {
+            string c = _names[$"c{k}_{d}"];
+            writer.Line($"int {c} = {Wrapped(site[d] + Offset(read.Offsets[d]), d)};");
+            coordinates.Add(c);
+        }
+
+        string element = LatticeLayout.ScalarElement(parameter, _layout.RowMajor(coordinates), _precision);
+        if (!_open)
+        {
+            writer.WrappedLine($"{T} {Q(k)} = {element};");
+            return;
+        }
+
+        string inBounds = string.Join(" && ", coordinates.Select((c, d) => $"(uint){c} < (uint){_layout.Extent(d).Identifier}"));
+        string isInside = _names[$"in{k}"];
+        writer.WrappedLine($"bool {isInside} = {inBounds};");
+        writer.WrappedLine($"{T} {Q(k)} = {isInside} ? {element} : {Literals.Number(0, _precision)};");
+        writer.Line($"if (!{isInside}) {_names["inside"]} &= ~{Bit(k)};");
+    }
+
+    private string Wrapped(string coordinate, int dimension) =>
+        _open ? coordinate : $"LatticeArguments.Wrap({coordinate}, {_layout.Extent(dimension).Identifier})";
+
+    /// <summary>A site (or its terms that read one read) from the gates they need, summed in double; terms with a read outside are dropped.</summary>
+    private void EmitMaskedSite(IndentedWriter writer, string name, string summary, IReadOnlyList<int> terms, bool withConstant)
+    {
+        string parameters = string.Join(", ", Reads.Select((_, k) => $"TLane {Q(k)}"));
+        string inside = _names["inside"], sum = _names["sum"];
+        writer.CommentLines("/// ", $"<summary>{Literals.Xml(summary)}</summary>");
+        writer.WrappedLine($"private static double {name}<TLane, {L}>({parameters}, ulong {inside})");
+        writer.Line("    where TLane : unmanaged");
+        using (writer.Block($"    where {L} : ILanes<{L}, TLane, {T}>"))
+        {
+            _forward.EmitGates(writer, terms.SelectMany(t => _layout.TermGates[t]).Distinct());
+            writer.Line($"double {sum} = {(withConstant ? Literals.Double(_network.OutputConstant) : "0")};");
+            foreach (int t in terms)
+            {
+                var term = _network.OutputTerms[t];
+                string add = $"{sum} += {Literals.Double(term.Coefficient)} * {L}.SumToDouble({_forward.Value(term.Value)});";
+                ulong mask = _layout.Mask(t);
+                writer.WrappedLine(_open && mask != 0 ? $"if (({inside} & {Hex(mask)}) == {Hex(mask)}) {add}" : add);
+            }
+
+            writer.Line($"return {sum};");
+        }
+    }
+
+    private void EmitDelta(IndentedWriter writer, int field)
+    {
+        var parameter = _layout.Parameters[field];
+        bool continuous = parameter.Kind == VariableKind.Continuous;
+        string site = _names["site"], newValue = _names["newValue"], before = _names["before"], after = _names["after"], delta = _names["delta"];
+        string extra = continuous ? $", int {site}, {T} {newValue}" : $", int {site}";
+        string change = continuous ? $"set to {newValue}" : parameter.Kind == VariableKind.Spin ? "flipped" : "toggled";
+        writer.CommentLines("/// ", $"<summary>The network's energy change when {Literals.Xml(parameter.Name)}[{site}] is {change}: only the terms that read that site, at the sites whose template reads it.</summary>");
+        writer.WrappedLine($"public static {T} {_names["Delta"]}{DeltaSuffix(_spec, parameter)}({Parameters}{extra})");
+        using (writer.Braces())
+        {
+            writer.Line($"int {_names["sites"]} = {_names["Validate"]}({Arguments});");
+            writer.Line($"LatticeArguments.RequireSite({site}, {_names["sites"]}, {Literals.String(site.TrimStart('_'))});");
+            if (continuous && _spec.CheckBounds)
+            {
+                writer.Line($"BoundArguments.Validate({newValue}, {Literals.Number(parameter.Bound, _precision)}, {Literals.String(newValue.TrimStart('_'))});");
+            }
+
+            int inner = _layout.Dimensions - 1;
+            string rest = site;
+            for (int d = inner; d >= 0; d--)
+            {
+                string extent = _layout.Extent(d).Identifier;
+                writer.Line(d == 0 ? $"int {X(d)} = {rest};" : $"int {X(d)} = {rest} % {extent};");
+                if (d > 0)
+                {
+                    string next = _names[$"c{d}"];
+                    writer.Line($"int {next} = {rest} / {extent};");
+                    rest = next;
+                }
+            }
+
+            writer.Line($"{T} {before} = {LatticeLayout.ScalarElement(parameter, site, _precision)};");
+            writer.Line($"{T} {after} = {(continuous ? newValue : parameter.Kind == VariableKind.Spin ? $"-{before}" : $"{Literals.Number(1, _precision)} - {before}")};");
+            if (!_open)
+            {
+                // A lattice narrower than the template's reach wraps two reads onto one site: the general path handles it.
+                var narrow = Enumerable.Range(0, _layout.Dimensions).Select(d => (d, range: _template.OffsetRange(d)))
+                    .Where(e => e.range.Max > e.range.Min)
+                    .Select(e => $"{_layout.Extent(e.d).Identifier} <= {e.range.Max - e.range.Min}").ToList();
+                if (narrow.Count > 0)
+                {
+                    using (writer.Block($"if ({string.Join(" || ", narrow)})"))
+                    {
+                        writer.WrappedLine($"return {_names["SlowDelta"]}{DeltaSuffix(_spec, parameter)}({Arguments}, {site}{(continuous ? ", " + newValue : string.Empty)});");
+                    }
+                }
+            }
+
+            writer.Line($"double {delta} = 0;");
+            foreach (int k in _layout.FieldReads.Where(k => Reads[k].Parameter == field))
+            {
+                EmitDeltaTerm(writer, k);
+            }
+
+            writer.Line($"return ({T}){delta};");
+        }
+    }
+
+    /// <summary>The terms reading <c>Reads[k]</c> at the site whose read k is the changed site, after minus before.</summary>
+    private void EmitDeltaTerm(IndentedWriter writer, int k)
+    {
+        var read = Reads[k];
+        writer.Line($"// The site whose {Literals.Comment(read.Name)} is the changed one.");
+        using (writer.Braces())
+        {
+            var site = new List<string>();
+            for (int d = 0; d < _layout.Dimensions; d++)
+            {
+                string p = _names[$"p{d}"];
+                writer.Line($"int {p} = {Wrapped(X(d) + Offset(-read.Offsets[d]), d)};");
+                site.Add(p);
+            }
+
+            IDisposable? scope = null;
+            if (_open)
+            {
+                scope = writer.Block($"if ({string.Join(" && ", site.Select((p, d) => $"(uint){p} < (uint){_layout.Extent(d).Identifier}"))})");
+            }
+
+            string inside = _names["inside"];
+            writer.Line($"ulong {inside} = ulong.MaxValue;");
+            var needed = new HashSet<int>(Enumerable.Range(0, _network.OutputTerms.Length).Where(t => _layout.TermReads[t].Contains(k)).SelectMany(t => TermInputs(t)));
+            for (int q = 0; q < Reads.Count; q++)
+            {
+                if (q != k && needed.Contains(q))
+                {
+                    EmitGather(writer, q, site);
+                }
+            }
+
+            string Call(string value) => $"{_names[$"Touching{k}"]}<{T}, {ScalarLanes}>({string.Join(", ", Reads.Select((_, q) => q == k ? value : needed.Contains(q) ? Q(q) : "default"))}, {inside})";
+            writer.WrappedLine($"{_names["delta"]} += {Call(_names["after"])} - {Call(_names["before"])};");
+            scope?.Dispose();
+        }
+    }
+
+    /// <summary>Every input (field read or scalar) output term <paramref name="t"/> depends on.</summary>
+    private IEnumerable<int> TermInputs(int t)
+    {
+        var value = _network.OutputTerms[t].Value;
+        if (!value.IsGate)
+        {
+            return new[] { value.Index };
+        }
+
+        return _layout.TermGates[t].SelectMany(g => _network.Gates[g].Operands).Where(v => !v.IsGate).Select(v => v.Index);
+    }
+
+    private void EmitSlowDelta(IndentedWriter writer, int field)
+    {
+        var parameter = _layout.Parameters[field];
+        bool continuous = parameter.Kind == VariableKind.Continuous;
+        string site = _names["site"], newValue = _names["newValue"], copy = _names["copy"];
+        string element = LatticeLayout.FieldElement(parameter, _precision);
+        writer.Line("/// <summary>The energy change on a lattice so narrow that wrapped reads coincide: the whole energy after minus before.</summary>");
+        writer.Line("[MethodImpl(MethodImplOptions.NoInlining)]");
+        writer.WrappedLine($"private static {T} {_names["SlowDelta"]}{DeltaSuffix(_spec, parameter)}({Parameters}, int {site}{(continuous ? $", {T} {newValue}" : string.Empty)})");
+        using (writer.Braces())
+        {
+            writer.Line($"{element}[] {copy} = {parameter.Identifier}.ToArray();");
+            string changed = parameter.Kind switch
+            {
+                VariableKind.Spin => $"({element})(-{copy}[{site}])",
+                VariableKind.Bit => $"!{copy}[{site}]",
+                _ => newValue,
+            };
+            writer.Line($"{copy}[{site}] = {changed};");
+            string afterArguments = string.Join(", ", _spec.Parameters.Select(p => ReferenceEquals(p, parameter) ? copy : p.Identifier));
+            writer.WrappedLine($"return {_names["Evaluate"]}({afterArguments}) - {_names["Evaluate"]}({Arguments});");
+        }
+    }
+
+    private void EmitDescription(IndentedWriter writer)
+    {
+        writer.Line("/// <summary>The lattice's per-site template, sizes and error bounds, built on first use.</summary>");
+        writer.Line($"public static LatticeNetwork {_names["Lattice"]} => {_names["Lazy"]}.{_names["Lattice"]};");
+        writer.Line();
+        using (writer.Block($"private static class {_names["Lazy"]}"))
+        {
+            writer.Line($"public static readonly LatticeNetwork {_names["Lattice"]} = new({_names["LatticeDefinition"]});");
+            writer.Line();
+            writer.Line($"private static LatticeNetworkDefinition {_names["LatticeDefinition"]} => new()");
+            using (writer.Braces(";"))
+            {
+                var parameters = _layout.Parameters.Where(p => p.Role != ParameterRole.Extent).ToList();
+                DescriptionEmitter.WriteString(writer, "Expression", _spec.Expression);
+                writer.WrappedLine($"Parameters = new string[] {{ {string.Join(", ", parameters.Select(p => Literals.String(p.Name)))} }},");
+                writer.WrappedLine($"ParameterKinds = new InputKind[] {{ {string.Join(", ", parameters.Select(p => "InputKind." + p.Kind))} }},");
+                writer.WrappedLine($"ParameterBounds = new double[] {{ {string.Join(", ", parameters.Select(p => Literals.Double(p.Bound)))} }},");
+                writer.WrappedLine($"Fields = new string[] {{ {string.Join(", ", parameters.Where(p => p.Role == ParameterRole.Field).Select(p => Literals.String(p.Name)))} }},");
+                writer.WrappedLine($"Extents = new string[] {{ {string.Join(", ", Enumerable.Range(0, _layout.Dimensions).Select(d => Literals.String(_layout.Extent(d).Name)))} }},");
+                var reads = Reads.Select(r => r.IsField ? $"{_layout.Parameters[r.Parameter].Name} {string.Join(" ", r.Offsets.Select(Literals.Int))}" : _layout.Parameters[r.Parameter].Name);
+                DescriptionEmitter.WriteString(writer, "Reads", string.Join("; ", reads));
+                writer.Line($"Boundary = LatticeBoundary.{(_open ? "Open" : "Periodic")},");
+                writer.Line($"Constant = {Literals.Double(_template.Constant.ToDouble())},");
+                writer.Line($"SiteBound = {Literals.Double(SiteBound())},");
+                writer.Line($"SummationRounding = {Literals.Double(SummationRounding(_precision))},");
+                writer.Line("Site = new SigmoidNetworkDefinition");
+                using (writer.Braces(","))
+                {
+                    DescriptionEmitter.WriteDefinitionBody(writer, _spec.Expression, _compiled, _layout.ReadInputs, _spec.InputBound);
+                }
+            }
+        }
+    }
+
+    /// <summary>An upper bound on one site's |value| inside the bounds: Σ|coefficient|·Π bound^exponent, plus the network's error.</summary>
+    private double SiteBound()
+    {
+        double bound = 0;
+        foreach (var term in _compiled.Terms)
+        {
+            double product = Math.Abs(term.Coefficient);
+            for (int v = 0; v < term.Monomial.VariableCount; v++)
+            {
+                product *= Math.Pow(_network.InputBounds[v], term.Monomial[v]);
+            }
+
+            bound += product;
+        }
+
+        return (bound + _network.MaxError) * (1 + 1e-12);
+    }
+
+    /// <summary>
+    /// The relative rounding ρ of the sweep's sums (docs/design.md §12.4): a site value goes through at most
+    /// <see cref="BlockVectors"/> additions in the lane type, at most 16 in double (the lanes of one vector), then into the
+    /// compensated total (2u).
+    /// </summary>
+    internal static double SummationRounding(NumericPrecision precision)
+    {
+        const double DoubleUnit = 1.1102230246251565E-16;
+        double unit = precision == NumericPrecision.Double ? DoubleUnit : 5.9604644775390625E-08;
+        static double Gamma(int n, double u) => n * u / (1 - (n * u));
+        return Gamma(BlockVectors(precision), unit) + Gamma(16, DoubleUnit) + (2 * DoubleUnit);
+    }
+
+    private static string Offset(int offset) => offset == 0 ? string.Empty : offset > 0 ? $" + {offset}" : $" - {-offset}";
+
+    private static string Bit(int k) => Hex(1UL << k);
+
+    private static string Hex(ulong mask) => "0x" + mask.ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "UL";
+}

@@ -1,0 +1,70 @@
+using System;
+using System.ComponentModel;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace PolyNet.Kernels;
+
+/// <summary>Argument checks and index arithmetic of generated lattice methods.</summary>
+/// <remarks>Infrastructure for generated code; not meant to be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class LatticeArguments
+{
+    /// <summary>The number of sites, the product of the extents; throws for a negative extent or a product above int.MaxValue.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An extent is negative.</exception>
+    /// <exception cref="ArgumentException">The product of the extents exceeds <see cref="int.MaxValue"/>.</exception>
+    public static int Sites(params (string Name, int Value)[] extents)
+    {
+        long sites = 1;
+        foreach (var (name, value) in extents)
+        {
+            if (value < 0)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"The extent '{name}' must not be negative.");
+            }
+
+            sites *= value;
+            if (sites > int.MaxValue)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The lattice has more than {int.MaxValue:N0} sites."), name);
+            }
+        }
+
+        return (int)sites;
+    }
+
+    /// <summary>Throws unless the field holds one value per site.</summary>
+    /// <exception cref="ArgumentException">The length is not <paramref name="sites"/>.</exception>
+    public static void RequireLength(int length, int sites, string name)
+    {
+        if (length != sites)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The field '{name}' has {length:N0} values, but the lattice has {sites:N0} sites (the product of its extents); a field holds one value per site, row-major."),
+                name);
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="site"/> is a row-major index of the lattice.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="site"/> is negative or not below <paramref name="sites"/>.</exception>
+    public static void RequireSite(int site, int sites, string name)
+    {
+        if ((uint)site >= (uint)sites)
+        {
+            throw new ArgumentOutOfRangeException(name, site, string.Create(CultureInfo.InvariantCulture, $"The site must be a row-major index from 0 to {sites - 1:N0}."));
+        }
+    }
+
+    /// <summary><paramref name="index"/> modulo <paramref name="extent"/>, in [0, extent): periodic boundaries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Wrap(int index, int extent)
+    {
+        if ((uint)index < (uint)extent)
+        {
+            return index;
+        }
+
+        int wrapped = index % extent;
+        return wrapped < 0 ? wrapped + extent : wrapped;
+    }
+}
