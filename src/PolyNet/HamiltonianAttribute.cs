@@ -41,4 +41,12 @@ public sealed class HamiltonianAttribute : Attribute
     /// outside its bounds the network is still computed exactly (its gates saturate), only without the error bound.
     /// </summary>
     public bool CheckBounds { get; set; }
+
+    /// <summary>
+    /// For a lattice Hamiltonian (an expression with <c>sum(i &lt; rows, …: …)</c> over site-relative reads such as
+    /// <c>s[i+1,j]</c>): whether indices wrap around the lattice (<see cref="LatticeBoundary.Periodic"/>, the default)
+    /// or terms that read outside it are dropped (<see cref="LatticeBoundary.Open"/>); see <see cref="LatticeNetwork"/>.
+    /// Has no meaning for an expression without <c>sum(...)</c>.
+    /// </summary>
+    public LatticeBoundary Boundary { get; set; } = LatticeBoundary.Periodic;
 }

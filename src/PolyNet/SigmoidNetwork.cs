@@ -21,8 +21,7 @@ public sealed class SigmoidNetwork
     private readonly ReadOnlyCollection<InputKind> _inputKinds;
     private readonly ReadOnlyCollection<Neuron> _neurons;
     private readonly ReadOnlyCollection<Synapse> _output;
-    private readonly double[] _termCoefficients;
-    private readonly int[] _termExponents;
+    private readonly ParsedTerms _terms;
 
     // The expanded weights, row-wise: neuron i reads _sources/_weights[_rowStarts[i] .. _rowStarts[i + 1]].
     private readonly int[] _rowStarts;
@@ -69,8 +68,7 @@ public sealed class SigmoidNetwork
         _inputs = Array.AsReadOnly(parsed.Inputs);
         _inputBounds = Array.AsReadOnly(parsed.InputBounds);
         _inputKinds = Array.AsReadOnly(parsed.InputKinds);
-        _termCoefficients = parsed.TermCoefficients;
-        _termExponents = parsed.TermExponents;
+        _terms = parsed.Terms;
 
         _rowStarts = expansion.RowStarts;
         _sources = expansion.Sources;
@@ -226,21 +224,24 @@ public sealed class SigmoidNetwork
     /// <summary>
     /// Evaluates the exact expanded polynomial (<see cref="SigmoidNetworkDefinition.Terms"/>) in double arithmetic;
     /// bits as 0 or 1 and spins as −1 or +1, for which the polynomial (already reduced by y² = y and s² = 1) gives the
-    /// exact energy.
+    /// exact energy. Costs one multiplication per unit of non-zero exponent, however many inputs there are.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="inputs"/> does not hold one value per input.</exception>
     public double EvaluatePolynomial(ReadOnlySpan<double> inputs)
     {
         RequireInputCount(inputs);
+        double[] coefficients = _terms.Coefficients;
+        int[] starts = _terms.Starts, factors = _terms.Inputs, powers = _terms.Powers;
         double sum = 0;
-        for (int term = 0; term < _termCoefficients.Length; term++)
+        for (int term = 0; term < coefficients.Length; term++)
         {
-            double product = _termCoefficients[term];
-            for (int input = 0; input < _inputCount; input++)
+            // Inputs ascending, one multiplication per unit of exponent: the order of the dense loop this replaced.
+            double product = coefficients[term];
+            for (int k = starts[term]; k < starts[term + 1]; k++)
             {
-                for (int power = _termExponents[(term * _inputCount) + input]; power > 0; power--)
+                for (int power = powers[k]; power > 0; power--)
                 {
-                    product *= inputs[input];
+                    product *= inputs[factors[k]];
                 }
             }
 

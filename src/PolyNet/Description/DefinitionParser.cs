@@ -110,7 +110,7 @@ internal static class DefinitionParser
             throw Invalid("MaxError", string.Create(CultureInfo.InvariantCulture, $"is {copy.MaxError}; it must not be negative or NaN."));
         }
 
-        var (termCoefficients, termExponents) = ParseTerms(copy.Terms, inputs.Length);
+        var terms = ParseTerms(copy.Terms, inputIndex);
         var gates = ParseGates(copy.Gates, inputIndex);
         int hiddenLayers = 0;
         foreach (var gate in gates)
@@ -130,49 +130,91 @@ internal static class DefinitionParser
             OutputConstant = outputConstant,
             OutputValues = outputValues,
             OutputCoefficients = outputCoefficients,
-            TermCoefficients = termCoefficients,
-            TermExponents = termExponents,
+            Terms = terms,
         };
     }
 
-    private static (double[] Coefficients, int[] Exponents) ParseTerms(string text, int inputCount)
+    /// <summary>
+    /// Parses <see cref="SigmoidNetworkDefinition.Terms"/>: dense terms (one integer exponent per input) and sparse
+    /// terms (<c>coefficient name[^exponent] …</c>), both stored sparsely: term t's non-zero exponents are
+    /// (Inputs[k], Powers[k]) for k in [Starts[t], Starts[t + 1]), inputs ascending and each input once.
+    /// </summary>
+    private static ParsedTerms ParseTerms(string text, Dictionary<string, int> inputIndex)
     {
         const string Property = "Terms";
+        int inputCount = inputIndex.Count;
         var tokens = Tokenizer.Read(text, comments: false);
         var coefficients = new List<double>();
-        var exponents = new List<int>();
+        var starts = new List<int> { 0 };
+        var inputs = new List<int>();
+        var powers = new List<int>();
+        var term = new SortedDictionary<int, int>();
         int position = 0;
         while (position < tokens.Count)
         {
-            int term = coefficients.Count + 1;
+            int termNumber = coefficients.Count + 1;
             var reader = new TokenReader(Property, tokens, position, tokens.Count);
             var first = reader.Next("a coefficient");
             if (first.Text is ";" or ":")
             {
-                throw Malformed(Property, first, $"term {term} is empty or starts with a separator; expected a coefficient");
+                throw Malformed(Property, first, $"term {termNumber} is empty or starts with a separator; expected a coefficient");
             }
 
             coefficients.Add(ParseNumber(Property, first));
-            int count = 0;
-            Token last = first;
-            while (reader.HasMore && reader.Peek.Text != ";")
+            int end = reader.Position;
+            while (end < tokens.Count && tokens[end].Text != ";")
             {
-                last = reader.Next("an exponent");
-                int exponent = ParseInteger(Property, last);
-                if (exponent < 0)
+                end++;
+            }
+
+            // Only numbers after the coefficient: a dense term; no token at all (a constant) or any name: a sparse one.
+            bool sparse = end == reader.Position || !AllDecimal(tokens, reader.Position, end);
+            term.Clear();
+            if (sparse)
+            {
+                while (reader.Position < end)
                 {
-                    throw Malformed(Property, last, $"term {term} has a negative exponent");
+                    var (input, power) = ParseFactor(reader.Next("an input name"), inputIndex, termNumber);
+                    term[input] = term.TryGetValue(input, out int earlier) ? checked(earlier + power) : power;
+                }
+            }
+            else
+            {
+                int count = 0;
+                Token last = first;
+                while (reader.Position < end)
+                {
+                    last = reader.Next("an exponent");
+                    int exponent = ParseInteger(Property, last);
+                    if (exponent < 0)
+                    {
+                        throw Malformed(Property, last, $"term {termNumber} has a negative exponent");
+                    }
+
+                    if (exponent != 0 && count < inputCount)
+                    {
+                        term[count] = exponent;
+                    }
+
+                    count++;
                 }
 
-                exponents.Add(exponent);
-                count++;
+                if (count != inputCount)
+                {
+                    throw Invalid(Property, string.Create(CultureInfo.InvariantCulture, $"line {last.Line}, term {termNumber} ('{first.Text} …'): {count} exponents, but there are {inputCount} inputs (one exponent per input; a term that names its inputs is sparse)."));
+                }
             }
 
-            if (count != inputCount)
+            foreach (var (input, power) in term)
             {
-                throw Invalid(Property, string.Create(CultureInfo.InvariantCulture, $"line {last.Line}, term {term} ('{first.Text} …'): {count} exponents, but there are {inputCount} inputs (one exponent per input)."));
+                if (power != 0)
+                {
+                    inputs.Add(input);
+                    powers.Add(power);
+                }
             }
 
+            starts.Add(inputs.Count);
             position = reader.Position;
             if (reader.HasMore)
             {
@@ -186,7 +228,61 @@ internal static class DefinitionParser
             }
         }
 
-        return (coefficients.ToArray(), exponents.ToArray());
+        return new ParsedTerms([.. coefficients], [.. starts], [.. inputs], [.. powers]);
+    }
+
+    /// <summary>True when every token in [start, end) is a decimal number: the exponents of a dense term.</summary>
+    private static bool AllDecimal(List<Token> tokens, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            if (!IsDecimal(tokens[i].Text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// One factor of a sparse term: an input name, or <c>name^exponent</c> with a non-negative integer exponent. A
+    /// token that is an input's whole name is that input (exponent 1), so a name containing <c>^</c> still works.
+    /// </summary>
+    private static (int Input, int Power) ParseFactor(Token token, Dictionary<string, int> inputIndex, int termNumber)
+    {
+        const string Property = "Terms";
+        if (inputIndex.TryGetValue(token.Text, out int whole))
+        {
+            return (whole, 1);
+        }
+
+        if (token.Text is ":" || IsDecimal(token.Text))
+        {
+            throw Malformed(Property, token, $"term {termNumber} names its inputs (a sparse term), so every factor must be an input name or name^exponent, not a number");
+        }
+
+        string name = token.Text;
+        int power = 1;
+        int caret = name.LastIndexOf('^');
+        if (caret >= 0)
+        {
+            string exponent = name.Substring(caret + 1);
+            if (caret == 0 || exponent.Length == 0 || !IsDigits(exponent)
+                || !int.TryParse(exponent, NumberStyles.None, CultureInfo.InvariantCulture, out power))
+            {
+                throw Malformed(Property, token, $"term {termNumber}: a factor is name or name^exponent with a non-negative integer exponent");
+            }
+
+            name = name.Substring(0, caret);
+        }
+
+        if (!inputIndex.TryGetValue(name, out int input))
+        {
+            throw Invalid(Property, string.Create(CultureInfo.InvariantCulture, $"line {token.Line}, term {termNumber}, token '{token.Text}': no input is named '{name}'."));
+        }
+
+        return (input, power);
     }
 
     private static Gate[] ParseGates(string text, Dictionary<string, int> inputIndex)

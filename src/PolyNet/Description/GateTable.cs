@@ -80,12 +80,19 @@ internal sealed class ParsedDefinition
 
     public required double[] OutputCoefficients { get; init; }
 
-    public required double[] TermCoefficients { get; init; }
-
-    /// <summary>One exponent per input for every term, term by term.</summary>
-    public required int[] TermExponents { get; init; }
+    /// <summary>The polynomial of <see cref="SigmoidNetworkDefinition.Terms"/>, stored sparsely.</summary>
+    public required ParsedTerms Terms { get; init; }
 
     public int InputCount => Inputs.Length;
+}
+
+/// <summary>
+/// A polynomial stored sparsely: term t is Coefficients[t]·∏ input(Inputs[k])^Powers[k] over k in
+/// [Starts[t], Starts[t + 1]), inputs ascending, each at most once, every power positive.
+/// </summary>
+internal sealed record ParsedTerms(double[] Coefficients, int[] Starts, int[] Inputs, int[] Powers)
+{
+    public int Count => Coefficients.Length;
 }
 
 /// <summary>A token of a text property with the 1-based line it stands on.</summary>

@@ -208,7 +208,7 @@ internal sealed class NetworkExpansion
     }
 
     /// <summary>A key equal for pairs with identical neurons: the bias and the terms, sorted, with the sign that makes the first non-zero weight positive.</summary>
-    private static (string Key, int Sign) PairKey(double bias, List<(int Operand, double Weight)> pairTerms)
+    internal static (string Key, int Sign) PairKey(double bias, List<(int Operand, double Weight)> pairTerms)
     {
         var terms = new List<(int Operand, double Weight)>(pairTerms);
         terms.Sort((a, b) => a.Operand != b.Operand ? a.Operand.CompareTo(b.Operand) : a.Weight.CompareTo(b.Weight));

@@ -65,10 +65,25 @@ public sealed class SigmoidNetworkDefinition
     public double InputBound { get; init; } = 1.0;
 
     /// <summary>
-    /// The polynomial <see cref="SigmoidNetwork.EvaluatePolynomial"/> evaluates: terms separated by <c>;</c>, each
-    /// <c>coefficient e1 … en</c> with one non-negative integer exponent per input. Empty for the zero polynomial.
-    /// Example for <c>x*y + 3*x*y*z</c> over (x, y, z): <c>"1 1 1 0; 3 1 1 1"</c>.
+    /// The polynomial <see cref="SigmoidNetwork.EvaluatePolynomial"/> evaluates: terms separated by <c>;</c>, each in
+    /// one of two forms. Empty for the zero polynomial.
     /// </summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item><description>Dense: <c>coefficient e1 … en</c>, one non-negative integer exponent per input, in input
+    /// order. Example for <c>x*y + 3*x*y*z</c> over (x, y, z): <c>"1 1 1 0; 3 1 1 1"</c>.</description></item>
+    /// <item><description>Sparse: <c>coefficient factor …</c>, each factor an input name or <c>name^exponent</c>
+    /// (a non-negative integer; 1 when left out); an input named twice has the sum of its exponents, an input not
+    /// named has exponent 0, and a coefficient alone is a constant term. The same example: <c>"1 x y; 3 x y z"</c>;
+    /// <c>"2 x^2 y; -1"</c> is 2x²y − 1. Large sparse polynomials (a lattice's, <see cref="LatticeNetwork.Unroll"/>)
+    /// are written this way: the text and the evaluation cost grow with the non-zero exponents, not with terms × inputs.</description></item>
+    /// </list>
+    /// <para>A term is dense when every token after its coefficient is a decimal number and there is at least one; a
+    /// single name makes it sparse. Input names may look like numbers (<c>2</c> is a valid name); such a name is read as a
+    /// dense exponent when written bare, so an input whose name is a decimal number can be named in a sparse term only
+    /// as <c>name^exponent</c>, and otherwise needs dense terms. A factor that is an input's whole name is that input
+    /// even when the name contains <c>^</c>. Dense and sparse terms may be mixed in one text.</para>
+    /// </remarks>
     public string Terms { get; init; } = "";
 
     /// <summary>The gate table, one gate per line, in an order where every gate reads only inputs and earlier gates (see the remarks of <see cref="SigmoidNetworkDefinition"/>).</summary>
