@@ -255,7 +255,7 @@ internal static class SpecReader
     }
 
     private static bool IsGeneratedNetworkProperty(ISymbol member) =>
-        member is IPropertySymbol && member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.Contains(nameof(HamiltonianGenerator)));
+        member is IPropertySymbol or IMethodSymbol && member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.Contains(nameof(HamiltonianGenerator)));
 
     private static TypeHierarchy ReadHierarchy(IMethodSymbol method, MethodDeclarationSyntax declaration, Action<DiagnosticDescriptor, Location, string> report, ref bool canEmit)
     {
