@@ -41,7 +41,14 @@ internal sealed class LatticeClassEmitter
         _layout = new LatticeLayout(spec, _template, _network, names);
         _forward = new ForwardPassEmitter(_network, _layout.ReadInputs, names);
         _open = spec.Input.Boundary == BoundaryKind.Open;
+        _substitute = _open && _template.Reads.Any(r => r.IsField && spec.Parameters[r.Parameter].Kind != VariableKind.Continuous);
     }
+
+    // Open lattices over bits or spins: the network's output terms mix several monomials (a spin product expands into bit
+    // products), so terms cannot be dropped one by one. Instead an outside bit or number reads as 0, which zeroes exactly
+    // the monomials that read it, and the site is averaged over both values of every outside spin, which does the same
+    // for spins (docs/design.md §12.3).
+    private readonly bool _substitute;
 
     private string T => ParameterForms.Element(_precision);
 
@@ -236,7 +243,7 @@ internal sealed class LatticeClassEmitter
                     using (writer.Block($"if ({string.Join(" || ", outside)})"))
                     {
                         writer.Line("// A row with reads outside the lattice: its sites drop the terms that read there.");
-                        EmitScalarSites(writer, "0", _layout.Extent(inner).Identifier);
+                        EmitScalarSites(writer, "0", _layout.Extent(inner).Identifier, "row");
                         writer.Line("continue;");
                     }
                 }
@@ -330,14 +337,21 @@ internal sealed class LatticeClassEmitter
         writer.WrappedLine($"private static double {_names["SiteAt"]}({Parameters}, {coordinates})");
         using (writer.Braces())
         {
-            string inside = _names["inside"];
+            string inside = _names["inside"], sum = _names["sum"];
             writer.Line($"ulong {inside} = ulong.MaxValue;");
+            if (_substitute)
+            {
+                writer.Line($"ulong {_names["outside"]} = 0;");
+            }
+
             for (int k = 0; k < Reads.Count; k++)
             {
                 EmitGather(writer, k, Enumerable.Range(0, _layout.Dimensions).Select(X).ToList());
             }
 
-            writer.WrappedLine($"return {_names["Site"]}<{T}, {ScalarLanes}>({string.Join(", ", Reads.Select((_, k) => Q(k)))}, {inside});");
+            writer.Line($"double {sum} = 0;");
+            EmitAveraged(writer, sum, () => $"{_names["Site"]}<{T}, {ScalarLanes}>({string.Join(", ", Reads.Select((_, k) => Q(k)))}, {inside})", Enumerable.Range(0, Reads.Count));
+            writer.Line($"return {sum};");
         }
     }
 
@@ -371,7 +385,47 @@ internal sealed class LatticeClassEmitter
         string isInside = _names[$"in{k}"];
         writer.WrappedLine($"bool {isInside} = {inBounds};");
         writer.WrappedLine($"{T} {Q(k)} = {isInside} ? {element} : {Literals.Number(0, _precision)};");
-        writer.Line($"if (!{isInside}) {_names["inside"]} &= ~{Bit(k)};");
+        if (!_substitute)
+        {
+            writer.Line($"if (!{isInside}) {_names["inside"]} &= ~{Bit(k)};");
+        }
+        else if (parameter.Kind == VariableKind.Spin)
+        {
+            writer.Line($"if (!{isInside}) {_names["outside"]} |= {Bit(k)};");
+        }
+    }
+
+    /// <summary>
+    /// <c>target += call</c>, or with outside spins (open lattices over spins), the mean of <c>call</c> over every assignment
+    /// of ±1 to them: the monomials that read an outside spin average to zero.
+    /// </summary>
+    private void EmitAveraged(IndentedWriter writer, string target, Func<string> call, IEnumerable<int> reads)
+    {
+        var spins = reads.Where(k => Reads[k].IsField && _layout.Parameters[Reads[k].Parameter].Kind == VariableKind.Spin).ToList();
+        if (!_substitute || spins.Count == 0)
+        {
+            writer.WrappedLine($"{target} += {call()};");
+            return;
+        }
+
+        string outside = _names["outside"], assignment = _names["assignment"], mean = _names["mean"], count = _names["count"];
+        writer.Line($"double {mean} = 0;");
+        writer.Line($"int {count} = 0;");
+        writer.Line($"ulong {assignment} = 0;");
+        using (writer.Block("do"))
+        {
+            foreach (int k in spins)
+            {
+                writer.Line($"if (({outside} & {Bit(k)}) != 0) {Q(k)} = ({assignment} & {Bit(k)}) != 0 ? {Literals.Number(1, _precision)} : {Literals.Number(-1, _precision)};");
+            }
+
+            writer.WrappedLine($"{mean} += {call()};");
+            writer.Line($"{count}++;");
+            writer.Line($"{assignment} = ({assignment} - {outside}) & {outside};");
+        }
+
+        writer.Line($"while ({assignment} != 0);");
+        writer.Line($"{target} += {mean} / {count};");
     }
 
     private string Wrapped(string coordinate, int dimension) =>
@@ -394,7 +448,7 @@ internal sealed class LatticeClassEmitter
                 var term = _network.OutputTerms[t];
                 string add = $"{sum} += {Literals.Double(term.Coefficient)} * {L}.SumToDouble({_forward.Value(term.Value)});";
                 ulong mask = _layout.Mask(t);
-                writer.WrappedLine(_open && mask != 0 ? $"if (({inside} & {Hex(mask)}) == {Hex(mask)}) {add}" : add);
+                writer.WrappedLine(_open && !_substitute && mask != 0 ? $"if (({inside} & {Hex(mask)}) == {Hex(mask)}) {add}" : add);
             }
 
             writer.Line($"return {sum};");
@@ -483,6 +537,11 @@ internal sealed class LatticeClassEmitter
 
             string inside = _names["inside"];
             writer.Line($"ulong {inside} = ulong.MaxValue;");
+            if (_substitute)
+            {
+                writer.Line($"ulong {_names["outside"]} = 0;");
+            }
+
             var needed = new HashSet<int>(Enumerable.Range(0, _network.OutputTerms.Length).Where(t => _layout.TermReads[t].Contains(k)).SelectMany(t => TermInputs(t)));
             for (int q = 0; q < Reads.Count; q++)
             {
@@ -493,7 +552,7 @@ internal sealed class LatticeClassEmitter
             }
 
             string Call(string value) => $"{_names[$"Touching{k}"]}<{T}, {ScalarLanes}>({string.Join(", ", Reads.Select((_, q) => q == k ? value : needed.Contains(q) ? Q(q) : "default"))}, {inside})";
-            writer.WrappedLine($"{_names["delta"]} += {Call(_names["after"])} - {Call(_names["before"])};");
+            EmitAveraged(writer, _names["delta"], () => $"{Call(_names["after"])} - {Call(_names["before"])}", needed.Where(q => q != k));
             scope?.Dispose();
         }
     }
@@ -587,7 +646,7 @@ internal sealed class LatticeClassEmitter
     }
 
     /// <summary>
-    /// The relative rounding ρ of the sweep's sums (docs/design.md §12.4): a site value goes through at most
+    /// The relative rounding ρ of the sweep's sums (docs/design.md §12.6): a site value goes through at most
     /// <see cref="BlockVectors"/> additions in the lane type, at most 16 in double (the lanes of one vector), then into the
     /// compensated total (2u).
     /// </summary>

@@ -25,6 +25,30 @@ public sealed class GeneratedSourceSnapshotTests
         """);
 
     [Fact]
+    public void Ising_lattice_2d_periodic() => SnapshotGenerated(nameof(Ising_lattice_2d_periodic), """
+        using System;
+        using PolyNet;
+
+        public static partial class Ising
+        {
+            [Hamiltonian("-sum(i < rows, j < columns: s[i,j]*s[i+1,j] + s[i,j]*s[i,j+1]) - 0.1*sum(i < rows, j < columns: s[i,j])")]
+            public static partial double Energy([Spin] ReadOnlySpan<sbyte> s, int rows, int columns);
+        }
+        """);
+
+    [Fact]
+    public void Phi4_chain_1d_open() => SnapshotGenerated(nameof(Phi4_chain_1d_open), """
+        using System;
+        using PolyNet;
+
+        public static partial class Chain
+        {
+            [Hamiltonian("sum(i < n: 0.5*(phi[i+1] - phi[i])^2 + 0.5*phi[i]^2 + 0.25*phi[i]^4)", Boundary = LatticeBoundary.Open, InputBound = 2)]
+            public static partial double Field(ReadOnlySpan<double> phi, int n);
+        }
+        """);
+
+    [Fact]
     public void Flat_triple_product_in_one_hidden_layer() => SnapshotGenerated(nameof(Flat_triple_product_in_one_hidden_layer), """
         using PolyNet;
 
