@@ -34,6 +34,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BoundOnBinary = Create(
         DiagnosticIds.BoundOnBinary, "[Bound] on a bit or spin parameter", "{0}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidLattice = Create(
+        DiagnosticIds.InvalidLattice, "Invalid lattice sum", "{0}", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor CostlyFlattening = Create(
         DiagnosticIds.CostlyFlattening, "Flattening costs more than twice the deep network", "{0}", DiagnosticSeverity.Warning);
 
@@ -53,6 +56,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.InvalidArgument => InvalidArgument,
         DiagnosticIds.InvalidSpin => InvalidSpin,
         DiagnosticIds.BoundOnBinary => BoundOnBinary,
+        DiagnosticIds.InvalidLattice => InvalidLattice,
         _ => UnsupportedMethod,
     };
 

@@ -38,6 +38,7 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidArgument,
         DiagnosticDescriptors.InvalidSpin,
         DiagnosticDescriptors.BoundOnBinary,
+        DiagnosticDescriptors.InvalidLattice,
         DiagnosticDescriptors.CostlyFlattening,
         DiagnosticDescriptors.FlatteningLimitExceeded,
         DiagnosticDescriptors.NetworkSummary);

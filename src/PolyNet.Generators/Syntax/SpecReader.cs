@@ -174,7 +174,7 @@ internal static class SpecReader
             parameterSpecs.Select(p => p.Kind).ToEquatableArray(),
             precision ?? NumericPrecision.Double,
             maxHiddenLayers,
-            parameterSpecs.Any(p => p.Role != ParameterRole.Scalar) ? parameterSpecs.Select(p => p.Role).ToEquatableArray() : default,
+            parameterSpecs.Any(p => p.Role != ParameterRole.Scalar) ? parameterSpecs.Select(p => p.Role).ToEquatableArray() : EquatableArray<ParameterRole>.Empty,
             boundary);
         HamiltonianSpec? spec = canEmit
             ? new HamiltonianSpec(

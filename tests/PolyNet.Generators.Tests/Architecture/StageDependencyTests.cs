@@ -22,6 +22,7 @@ public sealed class StageDependencyTests
         ("Shared", "Shared"),
         ("Parse", "Parse"),
         ("Polynomial", "Polynomials"),
+        ("Lattice", "Lattice"),
         ("Planning", "Planning"),
         ("Network", "Network"),
         ("Compiler", "Compiler"),

@@ -158,7 +158,9 @@ namespace PolyNet.Generated
             int c2_0 = LatticeArguments.Wrap(x0 + 1, rows);
             int c2_1 = LatticeArguments.Wrap(x1, columns);
             double q2 = (double)s[(c2_0) * columns + c2_1];
-            return Site<double, ScalarDouble>(q0, q1, q2, inside);
+            double sum = 0;
+            sum += Site<double, ScalarDouble>(q0, q1, q2, inside);
+            return sum;
         }
 
         /// <summary>One site's energy: the terms whose reads are all inside the lattice (mask bit k: read k is inside).</summary>
