@@ -220,7 +220,7 @@ public sealed class LatticeNetwork
     /// <summary>A one-line summary: expression, neurons per site, the per-site error bound and the boundary.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Expression}: {NeuronsPerSite} neurons per site in {HiddenLayers} hidden layers, max error {MaxErrorPerSite:G3} per site, {Boundary} boundary over {string.Join("×", Extents)}");
+        $"{Expression}: {NeuronsPerSite} neurons per site in {HiddenLayers} hidden {(HiddenLayers == 1 ? "layer" : "layers")}, max error {MaxErrorPerSite:G3} per site, {Boundary} boundary over {string.Join("×", Extents)}");
 
     private void RequireExtents(int[] extents)
     {

@@ -41,8 +41,11 @@ internal sealed record FlatteningAdvice(string Subject, NetworkModel Deep, int S
             return null;
         }
 
-        string subject = $"Flattening {DepthLimitCheck.Describe(deep.Polynomial!)} into {DepthLimitCheck.Layers(input.MaxHiddenLayers)}";
-        int shallowest = HamiltonianCost.ShallowestWithin(input.Variables.Count, monomials, WarningFactor, cancellationToken);
+        string site = deep.Lattice is null ? string.Empty : " (one lattice site)";
+        string subject = $"Flattening {DepthLimitCheck.Describe(deep.Polynomial!)}{site} into {DepthLimitCheck.Layers(input.MaxHiddenLayers)}";
+
+        // A lattice's network is its per-site template, over the template's reads rather than the method's parameters.
+        int shallowest = HamiltonianCost.ShallowestWithin(deep.Polynomial!.Variables.Length, monomials, WarningFactor, cancellationToken);
         return new FlatteningAdvice(subject, deep.Network!, shallowest);
     }
 
@@ -68,9 +71,11 @@ internal sealed record FlatteningAdvice(string Subject, NetworkModel Deep, int S
     }
 
     /// <summary>PNET102: "compiles to 28 neurons in 3 hidden layers, max error 2e-10".</summary>
-    public static string Summary(string method, NetworkModel network) => string.Format(
+    public static string Summary(string method, NetworkModel network, bool lattice = false) => string.Format(
         CultureInfo.InvariantCulture,
-        "'{0}' compiles to {1:N0} neurons in {2}, max error {3}{4}",
+        lattice
+            ? "'{0}' compiles to {1:N0} neurons per lattice site in {2}, max error {3} per site (the lattice's error is the sum over its sites){4}"
+            : "'{0}' compiles to {1:N0} neurons in {2}, max error {3}{4}",
         method,
         network.NeuronCount,
         DepthLimitCheck.Layers(network.HiddenLayers),

@@ -356,7 +356,7 @@ internal sealed class LatticeClassEmitter
     }
 
     /// <summary>Read k of the site at <paramref name="site"/> into the local q{k} (0 and a cleared inside bit when it is outside an open lattice).</summary>
-    private void EmitGather(IndentedWriter writer, int k, IReadOnlyList<string> site)
+    private void EmitGather(IndentedWriter writer, int k, IReadOnlyList<string> site, bool validate = false)
     {
         var read = Reads[k];
         var parameter = _layout.Parameters[read.Parameter];
@@ -375,6 +375,13 @@ internal sealed class LatticeClassEmitter
         }
 
         string element = LatticeLayout.ScalarElement(parameter, _layout.RowMajor(coordinates), _precision);
+        if (validate && Validation(parameter, $"{parameter.Identifier}[{_layout.RowMajor(coordinates)}]") is { } check)
+        {
+            // A one-site update reads a few values only: it checks those, so that its cost does not grow with the lattice.
+            string guard = _open ? string.Join(" && ", coordinates.Select((c, d) => $"(uint){c} < (uint){_layout.Extent(d).Identifier}")) : string.Empty;
+            writer.WrappedLine(guard.Length == 0 ? check : $"if ({guard}) {check}");
+        }
+
         if (!_open)
         {
             writer.WrappedLine($"{T} {Q(k)} = {element};");
@@ -394,6 +401,14 @@ internal sealed class LatticeClassEmitter
             writer.Line($"if (!{isInside}) {_names["outside"]} |= {Bit(k)};");
         }
     }
+
+    /// <summary>The check of one value: a spin is ±1, a number (with CheckBounds) is inside its bound; null when there is none.</summary>
+    private string? Validation(ParameterSpec parameter, string value) => parameter.Kind switch
+    {
+        VariableKind.Spin => $"SpinArguments.Validate({value}, {Literals.String(parameter.Name)});",
+        VariableKind.Continuous when _spec.CheckBounds => $"BoundArguments.Validate({value}, {Literals.Number(parameter.Bound, _precision)}, {Literals.String(parameter.Name)});",
+        _ => null,
+    };
 
     /// <summary>
     /// <c>target += call</c>, or with outside spins (open lattices over spins), the mean of <c>call</c> over every assignment
@@ -466,7 +481,22 @@ internal sealed class LatticeClassEmitter
         writer.WrappedLine($"public static {T} {_names["Delta"]}{DeltaSuffix(_spec, parameter)}({Parameters}{extra})");
         using (writer.Braces())
         {
-            writer.Line($"int {_names["sites"]} = {_names["Validate"]}({Arguments});");
+            // Lengths and the site only: the values are checked where they are read (a handful, whatever the lattice's size).
+            var extents = Enumerable.Range(0, _layout.Dimensions).Select(d => $"({Literals.String(_layout.Extent(d).Name)}, {_layout.Extent(d).Identifier})");
+            writer.WrappedLine($"int {_names["sites"]} = LatticeArguments.Sites({string.Join(", ", extents)});");
+            foreach (var other in _layout.Parameters.Where(p => p.Role == ParameterRole.Field))
+            {
+                writer.Line($"LatticeArguments.RequireLength({other.Identifier}.Length, {_names["sites"]}, {Literals.String(other.Name)});");
+            }
+
+            foreach (var scalar in _layout.Parameters.Where(p => p.Role == ParameterRole.Scalar))
+            {
+                if (Validation(scalar, scalar.Identifier) is { } check)
+                {
+                    writer.Line(check);
+                }
+            }
+
             writer.Line($"LatticeArguments.RequireSite({site}, {_names["sites"]}, {Literals.String(site.TrimStart('_'))});");
             if (continuous && _spec.CheckBounds)
             {
@@ -485,6 +515,11 @@ internal sealed class LatticeClassEmitter
                     writer.Line($"int {next} = {rest} / {extent};");
                     rest = next;
                 }
+            }
+
+            if (Validation(parameter, $"{parameter.Identifier}[{site}]") is { } changed)
+            {
+                writer.Line(changed);
             }
 
             writer.Line($"{T} {before} = {LatticeLayout.ScalarElement(parameter, site, _precision)};");
@@ -547,7 +582,7 @@ internal sealed class LatticeClassEmitter
             {
                 if (q != k && needed.Contains(q))
                 {
-                    EmitGather(writer, q, site);
+                    EmitGather(writer, q, site, validate: true);
                 }
             }
 

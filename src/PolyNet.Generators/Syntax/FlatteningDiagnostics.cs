@@ -47,6 +47,6 @@ internal static class FlatteningDiagnostics
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CostlyFlattening, limitLocation, properties, warning));
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NetworkSummary, declaration.Identifier.GetLocation(), FlatteningAdvice.Summary(declaration.Identifier.ValueText, compiled.Network!)));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NetworkSummary, declaration.Identifier.GetLocation(), FlatteningAdvice.Summary(declaration.Identifier.ValueText, compiled.Network!, compiled.Lattice is not null)));
     }
 }

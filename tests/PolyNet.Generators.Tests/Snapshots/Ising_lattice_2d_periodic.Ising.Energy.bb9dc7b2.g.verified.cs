@@ -220,11 +220,13 @@ namespace PolyNet.Generated
         /// <summary>The network's energy change when s[site] is flipped: only the terms that read that site, at the sites whose template reads it.</summary>
         public static double Delta(global::System.ReadOnlySpan<sbyte> s, int rows, int columns, int site)
         {
-            int sites = Validate(s, rows, columns);
+            int sites = LatticeArguments.Sites(("rows", rows), ("columns", columns));
+            LatticeArguments.RequireLength(s.Length, sites, "s");
             LatticeArguments.RequireSite(site, sites, "site");
             int x1 = site % columns;
             int c1 = site / columns;
             int x0 = c1;
+            SpinArguments.Validate(s[site], "s");
             double before = (double)s[site];
             double after = -before;
             if (rows <= 1 || columns <= 1)
@@ -239,9 +241,11 @@ namespace PolyNet.Generated
                 ulong inside = ulong.MaxValue;
                 int c1_0 = LatticeArguments.Wrap(p0, rows);
                 int c1_1 = LatticeArguments.Wrap(p1 + 1, columns);
+                SpinArguments.Validate(s[(c1_0) * columns + c1_1], "s");
                 double q1 = (double)s[(c1_0) * columns + c1_1];
                 int c2_0 = LatticeArguments.Wrap(p0 + 1, rows);
                 int c2_1 = LatticeArguments.Wrap(p1, columns);
+                SpinArguments.Validate(s[(c2_0) * columns + c2_1], "s");
                 double q2 = (double)s[(c2_0) * columns + c2_1];
                 delta += Touching0<double, ScalarDouble>(after, q1, q2, inside) - Touching0<double, ScalarDouble>(before, q1, q2, inside);
             }
@@ -252,6 +256,7 @@ namespace PolyNet.Generated
                 ulong inside = ulong.MaxValue;
                 int c0_0 = LatticeArguments.Wrap(p0, rows);
                 int c0_1 = LatticeArguments.Wrap(p1, columns);
+                SpinArguments.Validate(s[(c0_0) * columns + c0_1], "s");
                 double q0 = (double)s[(c0_0) * columns + c0_1];
                 delta += Touching1<double, ScalarDouble>(q0, after, default, inside) - Touching1<double, ScalarDouble>(q0, before, default, inside);
             }
@@ -262,6 +267,7 @@ namespace PolyNet.Generated
                 ulong inside = ulong.MaxValue;
                 int c0_0 = LatticeArguments.Wrap(p0, rows);
                 int c0_1 = LatticeArguments.Wrap(p1, columns);
+                SpinArguments.Validate(s[(c0_0) * columns + c0_1], "s");
                 double q0 = (double)s[(c0_0) * columns + c0_1];
                 delta += Touching2<double, ScalarDouble>(q0, default, after, inside) - Touching2<double, ScalarDouble>(q0, default, before, inside);
             }

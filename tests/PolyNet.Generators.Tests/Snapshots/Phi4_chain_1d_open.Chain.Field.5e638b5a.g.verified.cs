@@ -213,7 +213,8 @@ namespace PolyNet.Generated
         /// it.</summary>
         public static double Delta(global::System.ReadOnlySpan<double> phi, int n, int site, double newValue)
         {
-            int sites = Validate(phi, n);
+            int sites = LatticeArguments.Sites(("n", n));
+            LatticeArguments.RequireLength(phi.Length, sites, "phi");
             LatticeArguments.RequireSite(site, sites, "site");
             int x0 = site;
             double before = phi[site];
