@@ -13,6 +13,8 @@ internal static class LatticeSources
 
     public const string BitsExpression = "sum(i < a, j < b, k < c: t[i,j,k]*t[i+1,j,k] - 0.5*t[i,j,k]*t[i,j+1,k]*t[i,j,k+1] + 0.25*t[i,j,k])";
 
+    public const string Field2DExpression = "sum(i < rows, j < columns: (u[i+1,j] - u[i,j])^2 + (u[i,j+1] - u[i,j-1])^2 + 0.1*u[i,j]^4)";
+
     public const string Source = $$"""
         using System;
         using PolyNet;
@@ -39,6 +41,15 @@ internal static class LatticeSources
 
             [Hamiltonian("sum(i < n: h*phi[i]*phi[i-1] - 0.5*phi[i]^2 + phi[i+1]*phi[i]) + 3", Boundary = LatticeBoundary.Open)]
             public static partial double Mixed(double h, ReadOnlySpan<double> phi, int n);
+
+            [Hamiltonian("{{Field2DExpression}}", Boundary = LatticeBoundary.Open, InputBound = 1.5)]
+            public static partial double Field2D(ReadOnlySpan<double> u, int rows, int columns);
+
+            [Hamiltonian("{{Phi4Expression}}", Boundary = LatticeBoundary.Open, InputBound = 2)]
+            public static partial float Phi4Single(ReadOnlySpan<float> phi, int n);
+
+            [Hamiltonian("sum(i < n: phi[i]*phi[i+1] + s[i]*phi[i])", CheckBounds = true, InputBound = 2)]
+            public static partial double Checked(ReadOnlySpan<double> phi, [Spin] ReadOnlySpan<int> s, int n);
         }
         """;
 
