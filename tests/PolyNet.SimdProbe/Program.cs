@@ -33,6 +33,7 @@ failures += Edges("mixed (double)", Probe.MixedNetwork, true, (a, n) => Run(n, d
 failures += Edges("table-run (x+y+z)^8 (double)", Probe.TableNetwork, true, (a, n) => Run(n, d => Probe.Table(a[0], a[1], a[2], d)), p => Probe.Table(p[0], p[1], p[2]));
 failures += Edges("flat a*b*c*d in one layer (double)", Probe.FlatNetwork, true, (a, n) => Run(n, d => Probe.Flat(a[0], a[1], a[2], a[3], d)), p => Probe.Flat(p[0], p[1], p[2], p[3]), flat: true);
 failures += CheckBounds();
+failures += Lattices();
 Console.WriteLine(failures == 0 ? "ok" : $"{failures} failures");
 return failures == 0 ? 0 : 1;
 
@@ -159,6 +160,57 @@ static double Edge(double bound, bool isDouble, Random random)
     };
 }
 
+// Lattice sweeps (whole vectors of sites along the innermost extent, boundary sites one at a time) against the
+// unrolled network evaluated neuron by neuron, for every width of the innermost extent up to 40, with and without
+// reads outside their bounds (those vectors take the scalar pass).
+static int Lattices()
+{
+    var random = new Random(7);
+    int failures = 0;
+    double worst = 0;
+    for (int columns = 1; columns <= 40; columns++)
+    {
+        int rows = 1 + (columns % 4);
+        var spins = Enumerable.Range(0, rows * columns).Select(_ => (sbyte)((random.Next(2) * 2) - 1)).ToArray();
+        var spinInputs = spins.Select(v => (double)v).ToArray();
+        var ising = Probe.LatticeIsingNetwork(rows, columns);
+        double isingReference = ising.Evaluate(spinInputs);
+        failures += Near($"Ising {rows}x{columns} (double)", Probe.LatticeIsing(spins, rows, columns), isingReference, 2 * ising.MaxError, ref worst);
+        double isingFloat = Probe.LatticeIsingFNetwork(rows, columns).Evaluate(spinInputs);
+        failures += Near($"Ising {rows}x{columns} (float)", Probe.LatticeIsingF(spins, rows, columns), isingFloat, 1e-5 * (1 + Math.Abs(isingFloat)), ref worst);
+        foreach (bool outside in new[] { false, true })
+        {
+            var phi = Enumerable.Range(0, columns).Select(i => outside && i % 7 == 3 ? 9.0 : (random.NextDouble() * 4) - 2).ToArray();
+            var chain = Probe.LatticeChainNetwork(columns);
+            double chainReference = chain.Evaluate(phi);
+            failures += Near($"phi^4 chain {columns}{(outside ? " outside" : string.Empty)} (double)", Probe.LatticeChain(phi, columns), chainReference, Math.Max(2 * chain.MaxError, outside ? 1e-12 * Math.Abs(chainReference) : 0), ref worst);
+            var single = F(phi);
+            double chainFloat = Probe.LatticeChainFNetwork(columns).Evaluate(single.Select(v => (double)v).ToArray());
+            failures += Near($"phi^4 chain {columns}{(outside ? " outside" : string.Empty)} (float)", Probe.LatticeChainF(single, columns), chainFloat, 1e-5 * (1 + Math.Abs(chainFloat)), ref worst);
+        }
+
+        var bits = Enumerable.Range(0, 2 * columns * 2).Select(_ => random.Next(2) == 1).ToArray();
+        var cube = Probe.LatticeBitsNetwork(2, 2, columns);
+        failures += Near($"bits 2x2x{columns}", Probe.LatticeBits(bits, 2, 2, columns), cube.Evaluate(bits.Select(b => b ? 1.0 : 0.0).ToArray()), 2 * cube.MaxError, ref worst);
+    }
+
+    Console.WriteLine($"lattices: worst |loop - neuron by neuron| {worst:G3}{(failures == 0 ? string.Empty : $", {failures} failures")}");
+    return failures;
+}
+
+static int Near(string name, double value, double reference, double tolerance, ref double worst)
+{
+    double difference = Math.Abs(value - reference);
+    worst = Math.Max(worst, difference);
+    if (difference <= tolerance)
+    {
+        return 0;
+    }
+
+    Console.WriteLine($"FAIL {name}: {value:R} vs {reference:R} (tolerance {tolerance:G3})");
+    return 1;
+}
+
 // CheckBounds = true: the scalar method and the batch throw ArgumentOutOfRangeException naming the parameter, the
 // batch before writing anything; NaN is outside every bound.
 static int CheckBounds()
@@ -255,4 +307,19 @@ public static partial class Probe
 
     [Hamiltonian("x*y", CheckBounds = true)]
     public static partial float CheckedF(float x, float y);
+
+    [Hamiltonian("-sum(i < rows, j < columns: s[i,j]*s[i+1,j] + s[i,j]*s[i,j+1]) - 0.1*sum(i < rows, j < columns: s[i,j])")]
+    public static partial double LatticeIsing([Spin] ReadOnlySpan<sbyte> s, int rows, int columns);
+
+    [Hamiltonian("-sum(i < rows, j < columns: s[i,j]*s[i+1,j] + s[i,j]*s[i,j+1]) - 0.1*sum(i < rows, j < columns: s[i,j])")]
+    public static partial float LatticeIsingF([Spin] ReadOnlySpan<sbyte> s, int rows, int columns);
+
+    [Hamiltonian("sum(i < n: 0.5*(phi[i+1] - phi[i])^2 + 0.5*phi[i]^2 + 0.25*phi[i]^4)", Boundary = LatticeBoundary.Open, InputBound = 2)]
+    public static partial double LatticeChain(ReadOnlySpan<double> phi, int n);
+
+    [Hamiltonian("sum(i < n: 0.5*(phi[i+1] - phi[i])^2 + 0.5*phi[i]^2 + 0.25*phi[i]^4)", Boundary = LatticeBoundary.Open, InputBound = 2)]
+    public static partial float LatticeChainF(ReadOnlySpan<float> phi, int n);
+
+    [Hamiltonian("sum(i < a, j < b, k < c: t[i,j,k]*t[i+1,j,k] - 0.5*t[i,j,k]*t[i,j+1,k]*t[i,j,k+1] + 0.25*t[i,j,k])")]
+    public static partial double LatticeBits(ReadOnlySpan<bool> t, int a, int b, int c);
 }
