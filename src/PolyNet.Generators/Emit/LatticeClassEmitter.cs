@@ -17,8 +17,11 @@ namespace PolyNet.Generators.Emit;
 /// </summary>
 internal sealed class LatticeClassEmitter
 {
-    /// <summary>Vectors of site energies summed in the lane type before the block goes into the double total.</summary>
-    public static int BlockVectors(NumericPrecision precision) => precision == NumericPrecision.Double ? 64 : 8;
+    /// <summary>
+    /// Vectors of site energies summed in the lane type before the block goes into the double total: 16 in double; 1 in
+    /// float, whose every vector is widened and summed in double (float sums would round at 6e-8 per addition).
+    /// </summary>
+    public static int BlockVectors(NumericPrecision precision) => precision == NumericPrecision.Double ? 16 : 1;
 
     private readonly HamiltonianSpec _spec;
     private readonly CompiledHamiltonian _compiled;
@@ -273,8 +276,13 @@ internal sealed class LatticeClassEmitter
             }
 
             writer.Line($"int {end} = {extent}{(high > 0 ? $" - {high}" : string.Empty)};");
-            writer.Line($"TLane {acc} = {L}.Constant(0);");
-            writer.Line($"int {count} = 0;");
+            int block = BlockVectors(_precision);
+            if (block > 1)
+            {
+                writer.Line($"TLane {acc} = {L}.Constant(0);");
+                writer.Line($"int {count} = 0;");
+            }
+
             using (writer.Block($"for (; {x} + {L}.Count <= {end}; {x} += {L}.Count)"))
             {
                 foreach (int k in _layout.FieldReads)
@@ -299,16 +307,27 @@ internal sealed class LatticeClassEmitter
                 }
 
                 string forward = $"{_names["Forward"]}<TLane, {L}>({string.Join(", ", Reads.Select((_, k) => Q(k)))})";
-                writer.WrappedLine($"{acc} = {L}.Add({acc}, {forward});");
-                using (writer.Block($"if (++{count} == {BlockVectors(_precision)})"))
+                if (block == 1)
                 {
-                    writer.Line($"{total}.Add({L}.SumToDouble({acc}));");
-                    writer.Line($"{acc} = {L}.Constant(0);");
-                    writer.Line($"{count} = 0;");
+                    writer.WrappedLine($"{total}.Add({L}.SumToDouble({forward}));");
+                }
+                else
+                {
+                    writer.WrappedLine($"{acc} = {L}.Add({acc}, {forward});");
+                    using (writer.Block($"if (++{count} == {block})"))
+                    {
+                        writer.Line($"{total}.Add({L}.SumToDouble({acc}));");
+                        writer.Line($"{acc} = {L}.Constant(0);");
+                        writer.Line($"{count} = 0;");
+                    }
                 }
             }
 
-            writer.Line($"{total}.Add({L}.SumToDouble({acc}));");
+            if (block > 1)
+            {
+                writer.Line($"{total}.Add({L}.SumToDouble({acc}));");
+            }
+
             writer.Line($"for (; {x} < {extent}; {x}++) {total}.Add({SiteAtCall()});");
             for (int i = scopes.Count - 1; i >= 0; i--)
             {
@@ -682,15 +701,15 @@ internal sealed class LatticeClassEmitter
 
     /// <summary>
     /// The relative rounding ρ of the sweep's sums (docs/design.md §12.6): a site value goes through at most
-    /// <see cref="BlockVectors"/> additions in the lane type, at most 16 in double (the lanes of one vector), then into the
-    /// compensated total (2u).
+    /// <see cref="BlockVectors"/> − 1 additions in the lane type (none in float), at most 16 in double (the lanes of one
+    /// vector), then into the compensated total (2u).
     /// </summary>
     internal static double SummationRounding(NumericPrecision precision)
     {
         const double DoubleUnit = 1.1102230246251565E-16;
         double unit = precision == NumericPrecision.Double ? DoubleUnit : 5.9604644775390625E-08;
         static double Gamma(int n, double u) => n * u / (1 - (n * u));
-        return Gamma(BlockVectors(precision), unit) + Gamma(16, DoubleUnit) + (2 * DoubleUnit);
+        return Gamma(BlockVectors(precision) - 1, unit) + Gamma(16, DoubleUnit) + (2 * DoubleUnit);
     }
 
     private static string Offset(int offset) => offset == 0 ? string.Empty : offset > 0 ? $" + {offset}" : $" - {-offset}";

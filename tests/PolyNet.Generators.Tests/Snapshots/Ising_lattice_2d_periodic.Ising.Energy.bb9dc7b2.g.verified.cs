@@ -132,7 +132,7 @@ namespace PolyNet.Generated
                     TLane q1 = L.LoadSpins(ref r0, (nuint)(b0 + x1 + 1));
                     TLane q2 = L.LoadSpins(ref r0, (nuint)(b1 + x1));
                     acc = L.Add(acc, Forward<TLane, L>(q0, q1, q2));
-                    if (++count == 64)
+                    if (++count == 16)
                     {
                         total.Add(L.SumToDouble(acc));
                         acc = L.Constant(0);
@@ -304,7 +304,7 @@ namespace PolyNet.Generated
                 Boundary = LatticeBoundary.Periodic,
                 Constant = 0.0,
                 SiteBound = 2.1000000000021144,
-                SummationRounding = 9.103828801926337E-15,
+                SummationRounding = 3.663735981263023E-15,
                 Site = new SigmoidNetworkDefinition
                 {
                     Expression =

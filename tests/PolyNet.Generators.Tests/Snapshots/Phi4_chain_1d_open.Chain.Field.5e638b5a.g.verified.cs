@@ -135,7 +135,7 @@ namespace PolyNet.Generated
                     continue;
                 }
                 acc = L.Add(acc, Forward<TLane, L>(q0, q1));
-                if (++count == 64)
+                if (++count == 16)
                 {
                     total.Add(L.SumToDouble(acc));
                     acc = L.Constant(0);
@@ -268,7 +268,7 @@ namespace PolyNet.Generated
                 Boundary = LatticeBoundary.Open,
                 Constant = 0.0,
                 SiteBound = 14.000000000021972,
-                SummationRounding = 9.103828801926337E-15,
+                SummationRounding = 3.663735981263023E-15,
                 Site = new SigmoidNetworkDefinition
                 {
                     Expression = "sum(i < n: 0.5*(phi[i+1] - phi[i])^2 + 0.5*phi[i]^2 + 0.25*phi[i]^4)",
