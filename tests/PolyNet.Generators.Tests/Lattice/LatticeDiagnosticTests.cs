@@ -72,3 +72,49 @@ public sealed class LatticeDiagnosticTests
         Assert.Contains("EDelta", run.Sources.Single().SourceText.ToString(), System.StringComparison.Ordinal);
     }
 }
+
+/// <summary>The per-site template: translation on a torus, none on an open lattice, and the unsupported field types.</summary>
+public sealed class LatticeTemplateTests
+{
+    private static CompiledHamiltonian Compile(string expression, BoundaryKind boundary) =>
+        HamiltonianCompiler.Compile(new HamiltonianInput(
+            expression,
+            new[] { "s", "n" },
+            new[] { 1.0, 1.0 },
+            new[] { VariableKind.Spin, VariableKind.Continuous },
+            NumericPrecision.Double,
+            Roles: new[] { ParameterRole.Field, ParameterRole.Extent },
+            Boundary: boundary));
+
+    [Fact]
+    public void On_a_torus_a_bond_written_from_both_ends_is_one_term_computed_once()
+    {
+        var compiled = Compile("-sum(i < n: s[i]*s[i+1] + s[i-1]*s[i])", BoundaryKind.Periodic);
+        Assert.Equal("-2*s[i]*s[i+1]", compiled.Polynomial!.ToCanonicalString());
+        Assert.Equal(1, compiled.Network!.NeuronCount);
+    }
+
+    [Fact]
+    public void On_an_open_lattice_terms_keep_the_site_they_are_written_from()
+    {
+        var compiled = Compile("-sum(i < n: s[i]*s[i+1] + s[i-1]*s[i])", BoundaryKind.Open);
+        Assert.Equal(3, compiled.Lattice!.Reads.Length);
+        Assert.Equal(2, compiled.Network!.NeuronCount);
+    }
+
+    [Fact]
+    public void A_field_of_an_unsupported_element_type_is_pnet004()
+    {
+        var diagnostics = GeneratorHarness.Analyze(GeneratorHarness.CreateCompilation("""
+            using System;
+            using PolyNet;
+            public static partial class L
+            {
+                [Hamiltonian("sum(i < n: s[i])")]
+                public static partial double E(ReadOnlySpan<long> s, int n);
+            }
+            """));
+        var error = Assert.Single(diagnostics, d => d.Id == "PNET004");
+        Assert.Equal("the field 's' is System.ReadOnlySpan<long>; a lattice field is a ReadOnlySpan of double, of bool (bits) or, marked [Spin], of sbyte or int (spins)", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
