@@ -18,7 +18,11 @@ using PolyNet.Benchmarks;
 //   --inprocess every benchmark in this one process, so the generated code and the TensorPrimitives.Sigmoid
 //             roofline are compared in the same process (its speed mode is chosen per process, see README);
 //   --paths   the batch overload at 4096 on the Vector512 / Vector256 / Vector128 / scalar paths;
-//   --spins   the periodic 3 × 3 Ising lattice over int/sbyte spin spans (SpinLatticeBenchmarks).
+//   --spins   the periodic 3 × 3 Ising lattice over int/sbyte spin spans (SpinLatticeBenchmarks);
+//   --lattice the generated lattice methods at scale (LatticeBenchmarks): 2-D Ising 1024² against the
+//             TensorPrimitives.Sigmoid roofline and the exact loop, 10⁴ vs 10⁶ sites, IsingDelta at 10² vs 10⁶ sites,
+//             the φ⁴ chain of 10⁶ sites; always in process, so the roofline shares the network's process;
+//   --lattice --variants  instead the 1024² Ising sweep beside what-if copies of it (IsingVariantBenchmarks).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 bool quick = args.Contains("--quick");
 Job baseJob = quick ? Job.ShortRun : Job.Default.WithWarmupCount(4).WithIterationCount(12);
@@ -28,14 +32,23 @@ if (Array.IndexOf(args, "--batch") is int batchArgument and >= 0 && batchArgumen
     Environment.SetEnvironmentVariable("POLYNET_BENCH_BATCHES", args[batchArgument + 1]);
 }
 
-if (args.Contains("--inprocess"))
+bool inProcess = args.Contains("--inprocess") || args.Contains("--lattice");
+if (inProcess)
 {
     baseJob = baseJob.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance);
 }
 var report = new StringBuilder();
-report.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}, .NET {Environment.Version}, {(quick ? "short run" : "full run")}{(args.Contains("--inprocess") ? ", in process" : string.Empty)}");
+report.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}, .NET {Environment.Version}, {(quick ? "short run" : "full run")}{(inProcess ? ", in process" : string.Empty)}");
 
-if (args.Contains("--spins"))
+if (args.Contains("--lattice") && args.Contains("--variants"))
+{
+    IsingVariantBenchmarks.Run(baseJob, report);
+}
+else if (args.Contains("--lattice"))
+{
+    LatticeBenchmarks.Run(baseJob, report);
+}
+else if (args.Contains("--spins"))
 {
     SpinLatticeBenchmarks.Run(baseJob, report);
 }
@@ -105,7 +118,7 @@ else
 Console.WriteLine();
 Console.WriteLine(report);
 Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
-File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--spins") ? "polynet-spins.md" : args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
+File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--variants") ? "polynet-lattice-variants.md" : args.Contains("--lattice") ? "polynet-lattice.md" : args.Contains("--spins") ? "polynet-spins.md" : args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
 
 // TensorPrimitives.Sigmoid runs at one of two speeds per process on .NET 10.0.12 (about 1 or 0.25 G/s in double):
 // say which one the roofline of this run saw, since the ratios above depend on it.
