@@ -22,7 +22,6 @@ using PolyNet.Benchmarks;
 //   --lattice the generated lattice methods at scale (LatticeBenchmarks): 2-D Ising 1024² against the
 //             TensorPrimitives.Sigmoid roofline and the exact loop, 10⁴ vs 10⁶ sites, IsingDelta at 10² vs 10⁶ sites,
 //             the φ⁴ chain of 10⁶ sites; always in process, so the roofline shares the network's process;
-//   --lattice --variants  instead the 1024² Ising sweep beside what-if copies of it (IsingVariantBenchmarks).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 bool quick = args.Contains("--quick");
 Job baseJob = quick ? Job.ShortRun : Job.Default.WithWarmupCount(4).WithIterationCount(12);
@@ -40,11 +39,7 @@ if (inProcess)
 var report = new StringBuilder();
 report.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}, .NET {Environment.Version}, {(quick ? "short run" : "full run")}{(inProcess ? ", in process" : string.Empty)}");
 
-if (args.Contains("--lattice") && args.Contains("--variants"))
-{
-    IsingVariantBenchmarks.Run(baseJob, report);
-}
-else if (args.Contains("--lattice"))
+if (args.Contains("--lattice"))
 {
     LatticeBenchmarks.Run(baseJob, report);
 }
@@ -118,7 +113,7 @@ else
 Console.WriteLine();
 Console.WriteLine(report);
 Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
-File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--variants") ? "polynet-lattice-variants.md" : args.Contains("--lattice") ? "polynet-lattice.md" : args.Contains("--spins") ? "polynet-spins.md" : args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
+File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--lattice") ? "polynet-lattice.md" : args.Contains("--spins") ? "polynet-spins.md" : args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
 
 // TensorPrimitives.Sigmoid runs at one of two speeds per process on .NET 10.0.12 (about 1 or 0.25 G/s in double):
 // say which one the roofline of this run saw, since the ratios above depend on it.

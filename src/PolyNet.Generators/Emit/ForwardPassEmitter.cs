@@ -178,6 +178,21 @@ internal sealed class ForwardPassEmitter
                     sum = $"{L}.MultiplyAdd({Value(input.Value)}, {(input.Weight == beta ? _names["Beta"] : _names["HalfBeta"])}, {sum})";
                 }
 
+                if (BitProductLevels.For(bit, v => _parameters[v].Kind) is { } levels)
+                {
+                    // Bits and spins give the preactivation a few values: σ of each is a constant, picked by comparisons.
+                    string t = _names[$"t{k}"];
+                    writer.WrappedLine($"var {t} = {sum};");
+                    string value = $"{L}.Constant({Literals.Double(levels.Values[0])})";
+                    for (int j = 0; j < levels.Thresholds.Count; j++)
+                    {
+                        value = $"{L}.Step({t}, {Literals.Double(levels.Thresholds[j])}, {value}, {Literals.Double(levels.Values[j + 1])})";
+                    }
+
+                    writer.WrappedLine($"var {g} = {value};   // {label}");
+                    break;
+                }
+
                 writer.WrappedLine($"var {g} = {L}.Sigmoid({sum});   // {label}");
                 break;
             case FlatGate flat:

@@ -79,6 +79,13 @@ public interface ILanes<TSelf, TLane, TScalar>
     /// <summary>Each element of <paramref name="magnitude"/> with the sign of the same element of <paramref name="sign"/>.</summary>
     static abstract TLane CopySign(TLane magnitude, TLane sign);
 
+    /// <summary>
+    /// <paramref name="above"/> where <paramref name="t"/> &gt; <paramref name="threshold"/>, else <paramref name="below"/>
+    /// (NaN gives <paramref name="below"/>): one step of a bit-product neuron whose preactivation takes a few known values
+    /// (docs/design.md §6, "Picking σ from its possible values").
+    /// </summary>
+    static abstract TLane Step(TLane t, double threshold, TLane below, double above);
+
     /// <summary>True when every element satisfies |x| ≤ bound (false for NaN).</summary>
     static abstract bool AllWithin(TLane value, double bound);
 

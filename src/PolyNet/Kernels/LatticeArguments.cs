@@ -10,27 +10,32 @@ namespace PolyNet.Kernels;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class LatticeArguments
 {
-    /// <summary>The number of sites, the product of the extents; throws for a negative extent or a product above int.MaxValue.</summary>
+    /// <summary>The number of sites of a 1-D lattice; throws for a negative extent.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The extent is negative.</exception>
+    public static int Sites((string Name, int Value) extent) => Extent(extent);
+
+    /// <summary>The number of sites of a 2-D lattice; throws for a negative extent or more than <see cref="int.MaxValue"/> sites.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An extent is negative.</exception>
     /// <exception cref="ArgumentException">The product of the extents exceeds <see cref="int.MaxValue"/>.</exception>
-    public static int Sites(params (string Name, int Value)[] extents)
+    public static int Sites((string Name, int Value) first, (string Name, int Value) second) =>
+        Product(Extent(first), Extent(second), second.Name);
+
+    /// <summary>The number of sites of a 3-D lattice; throws for a negative extent or more than <see cref="int.MaxValue"/> sites.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An extent is negative.</exception>
+    /// <exception cref="ArgumentException">The product of the extents exceeds <see cref="int.MaxValue"/>.</exception>
+    public static int Sites((string Name, int Value) first, (string Name, int Value) second, (string Name, int Value) third) =>
+        Product(Product(Extent(first), Extent(second), second.Name), Extent(third), third.Name);
+
+    // Separate overloads rather than a params array: a one-site update calls this and must not allocate.
+    private static int Extent((string Name, int Value) extent) =>
+        extent.Value >= 0 ? extent.Value : throw new ArgumentOutOfRangeException(extent.Name, extent.Value, $"The extent '{extent.Name}' must not be negative.");
+
+    private static int Product(int sites, int extent, string name)
     {
-        long sites = 1;
-        foreach (var (name, value) in extents)
-        {
-            if (value < 0)
-            {
-                throw new ArgumentOutOfRangeException(name, value, $"The extent '{name}' must not be negative.");
-            }
-
-            sites *= value;
-            if (sites > int.MaxValue)
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The lattice has more than {int.MaxValue:N0} sites."), name);
-            }
-        }
-
-        return (int)sites;
+        long product = (long)sites * extent;
+        return product <= int.MaxValue
+            ? (int)product
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The lattice has more than {int.MaxValue:N0} sites."), name);
     }
 
     /// <summary>Throws unless the field holds one value per site.</summary>

@@ -74,6 +74,9 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
     public static double CopySign(double magnitude, double sign) => Math.CopySign(magnitude, sign);
 
     /// <inheritdoc/>
+    public static double Step(double t, double threshold, double below, double above) => t > threshold ? above : below;
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AllWithin(double value, double bound) => Math.Abs(value) <= bound;
 
@@ -219,6 +222,9 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float CopySign(float magnitude, float sign) => MathF.CopySign(magnitude, sign);
+
+    /// <inheritdoc/>
+    public static float Step(float t, double threshold, float below, double above) => t > (float)threshold ? (float)above : below;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -76,6 +76,10 @@ public readonly struct Double128 : ILanes<Double128, Vector128<double>, double>,
     public static Vector128<double> Abs(Vector128<double> value) => Vector128.Abs(value);
 
     /// <inheritdoc/>
+    public static Vector128<double> Step(Vector128<double> t, double threshold, Vector128<double> below, double above) =>
+        Vector128.ConditionalSelect(Vector128.GreaterThan(t, Vector128.Create(threshold)), Vector128.Create(above), below);
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> CopySign(Vector128<double> magnitude, Vector128<double> sign) => Vector128.ConditionalSelect(Vector128.Create((double)(-0.0)), sign, magnitude);
 
@@ -205,6 +209,10 @@ public readonly struct Single128 : ILanes<Single128, Vector128<float>, float>, I
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Abs(Vector128<float> value) => Vector128.Abs(value);
+
+    /// <inheritdoc/>
+    public static Vector128<float> Step(Vector128<float> t, double threshold, Vector128<float> below, double above) =>
+        Vector128.ConditionalSelect(Vector128.GreaterThan(t, Vector128.Create((float)threshold)), Vector128.Create((float)above), below);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -76,6 +76,10 @@ public readonly struct Double256 : ILanes<Double256, Vector256<double>, double>,
     public static Vector256<double> Abs(Vector256<double> value) => Vector256.Abs(value);
 
     /// <inheritdoc/>
+    public static Vector256<double> Step(Vector256<double> t, double threshold, Vector256<double> below, double above) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(t, Vector256.Create(threshold)), Vector256.Create(above), below);
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> CopySign(Vector256<double> magnitude, Vector256<double> sign) => Vector256.ConditionalSelect(Vector256.Create((double)(-0.0)), sign, magnitude);
 
@@ -205,6 +209,10 @@ public readonly struct Single256 : ILanes<Single256, Vector256<float>, float>, I
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Abs(Vector256<float> value) => Vector256.Abs(value);
+
+    /// <inheritdoc/>
+    public static Vector256<float> Step(Vector256<float> t, double threshold, Vector256<float> below, double above) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(t, Vector256.Create((float)threshold)), Vector256.Create((float)above), below);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -76,6 +76,10 @@ public readonly struct Double512 : ILanes<Double512, Vector512<double>, double>,
     public static Vector512<double> Abs(Vector512<double> value) => Vector512.Abs(value);
 
     /// <inheritdoc/>
+    public static Vector512<double> Step(Vector512<double> t, double threshold, Vector512<double> below, double above) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThan(t, Vector512.Create(threshold)), Vector512.Create(above), below);
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> CopySign(Vector512<double> magnitude, Vector512<double> sign) => Vector512.ConditionalSelect(Vector512.Create((double)(-0.0)), sign, magnitude);
 
@@ -205,6 +209,10 @@ public readonly struct Single512 : ILanes<Single512, Vector512<float>, float>, I
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Abs(Vector512<float> value) => Vector512.Abs(value);
+
+    /// <inheritdoc/>
+    public static Vector512<float> Step(Vector512<float> t, double threshold, Vector512<float> below, double above) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThan(t, Vector512.Create((float)threshold)), Vector512.Create((float)above), below);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

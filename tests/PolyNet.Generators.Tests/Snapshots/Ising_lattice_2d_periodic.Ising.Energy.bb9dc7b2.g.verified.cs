@@ -107,8 +107,10 @@ namespace PolyNet.Generated
             where TLane : unmanaged
             where L : ILanes<L, TLane, double>
         {
-            var g0 = L.Sigmoid(L.MultiplyAdd(q1, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B0))));   // y(s[i,j])*y(s[i,j+1])
-            var g1 = L.Sigmoid(L.MultiplyAdd(q2, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B1))));   // y(s[i,j])*y(s[i+1,j])
+            var t0 = L.MultiplyAdd(q1, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B0)));
+            var g0 = L.Step(t0, 0.0, L.Step(t0, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i,j+1])
+            var t1 = L.MultiplyAdd(q2, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B1)));
+            var g1 = L.Step(t1, 0.0, L.Step(t1, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i+1,j])
             return L.MultiplyAdd(g1, -4.0, L.MultiplyAdd(g0, -4.0, L.Add(L.Add(L.MultiplyAdd(q0, 1.9, L.Constant(2.0)), q1), q2)));
         }
 
@@ -168,8 +170,10 @@ namespace PolyNet.Generated
             where TLane : unmanaged
             where L : ILanes<L, TLane, double>
         {
-            var g0 = L.Sigmoid(L.MultiplyAdd(q1, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B0))));   // y(s[i,j])*y(s[i,j+1])
-            var g1 = L.Sigmoid(L.MultiplyAdd(q2, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B1))));   // y(s[i,j])*y(s[i+1,j])
+            var t0 = L.MultiplyAdd(q1, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B0)));
+            var g0 = L.Step(t0, 0.0, L.Step(t0, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i,j+1])
+            var t1 = L.MultiplyAdd(q2, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B1)));
+            var g1 = L.Step(t1, 0.0, L.Step(t1, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i+1,j])
             double sum = 2.0;
             sum += 1.9 * L.SumToDouble(q0);
             sum += 1.0 * L.SumToDouble(q1);
@@ -184,8 +188,10 @@ namespace PolyNet.Generated
             where TLane : unmanaged
             where L : ILanes<L, TLane, double>
         {
-            var g0 = L.Sigmoid(L.MultiplyAdd(q1, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B0))));   // y(s[i,j])*y(s[i,j+1])
-            var g1 = L.Sigmoid(L.MultiplyAdd(q2, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B1))));   // y(s[i,j])*y(s[i+1,j])
+            var t0 = L.MultiplyAdd(q1, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B0)));
+            var g0 = L.Step(t0, 0.0, L.Step(t0, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i,j+1])
+            var t1 = L.MultiplyAdd(q2, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B1)));
+            var g1 = L.Step(t1, 0.0, L.Step(t1, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i+1,j])
             double sum = 0;
             sum += 1.9 * L.SumToDouble(q0);
             sum += -4.0 * L.SumToDouble(g0);
@@ -198,7 +204,8 @@ namespace PolyNet.Generated
             where TLane : unmanaged
             where L : ILanes<L, TLane, double>
         {
-            var g0 = L.Sigmoid(L.MultiplyAdd(q1, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B0))));   // y(s[i,j])*y(s[i,j+1])
+            var t0 = L.MultiplyAdd(q1, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B0)));
+            var g0 = L.Step(t0, 0.0, L.Step(t0, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i,j+1])
             double sum = 0;
             sum += 1.0 * L.SumToDouble(q1);
             sum += -4.0 * L.SumToDouble(g0);
@@ -210,7 +217,8 @@ namespace PolyNet.Generated
             where TLane : unmanaged
             where L : ILanes<L, TLane, double>
         {
-            var g1 = L.Sigmoid(L.MultiplyAdd(q2, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B1))));   // y(s[i,j])*y(s[i+1,j])
+            var t1 = L.MultiplyAdd(q2, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B1)));
+            var g1 = L.Step(t1, 0.0, L.Step(t1, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i+1,j])
             double sum = 0;
             sum += 1.0 * L.SumToDouble(q2);
             sum += -4.0 * L.SumToDouble(g1);

@@ -76,9 +76,12 @@ namespace PolyNet.Generated
             where TLane : unmanaged
             where L : ILanes<L, TLane, double>
         {
-            var g0 = L.Sigmoid(L.MultiplyAdd(s2, Beta, L.MultiplyAdd(s1, Beta, L.Constant(B0))));   // y(s1)*y(s2)
-            var g1 = L.Sigmoid(L.MultiplyAdd(s3, Beta, L.MultiplyAdd(s2, Beta, L.Constant(B1))));   // y(s2)*y(s3)
-            var g2 = L.Sigmoid(L.MultiplyAdd(a, Beta, L.MultiplyAdd(s3, HalfBeta, L.Constant(B2))));   // y(s3)*a
+            var t0 = L.MultiplyAdd(s2, Beta, L.MultiplyAdd(s1, Beta, L.Constant(B0)));
+            var g0 = L.Step(t0, 0.0, L.Step(t0, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s1)*y(s2)
+            var t1 = L.MultiplyAdd(s3, Beta, L.MultiplyAdd(s2, Beta, L.Constant(B1)));
+            var g1 = L.Step(t1, 0.0, L.Step(t1, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s2)*y(s3)
+            var t2 = L.MultiplyAdd(a, Beta, L.MultiplyAdd(s3, HalfBeta, L.Constant(B2)));
+            var g2 = L.Step(t2, 0.0, L.Step(t2, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s3)*a
             var sum = L.Constant(2.0);
             sum = L.MultiplyAdd(s1, 0.5, sum);
             sum = L.MultiplyAdd(s2, 2.0, sum);
