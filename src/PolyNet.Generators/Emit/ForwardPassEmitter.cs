@@ -14,6 +14,9 @@ namespace PolyNet.Generators.Emit;
 /// </summary>
 internal sealed class ForwardPassEmitter
 {
+    /// <summary>Output sums in double of at most this many terms pass their terms one by one (<c>ILanes.SumInDouble</c>).</summary>
+    private const int InlineDoubleSumTerms = 8;
+
     private readonly NetworkModel _network;
     private readonly IReadOnlyList<ParameterSpec> _parameters;
     private readonly GeneratedNames _names;
@@ -85,6 +88,16 @@ internal sealed class ForwardPassEmitter
             EmitGate(writer, k, _network.Gates[k]);
         }
 
+        if (_network.AccumulatesOutputInDouble && _network.OutputTerms.Length > 0 && _network.OutputTerms.Length <= InlineDoubleSumTerms)
+        {
+            // Up to eight terms are passed one by one: no stackalloc, so the forward pass stays inlinable.
+            var arguments = Enumerable.Range(0, InlineDoubleSumTerms).Select(t => t < _network.OutputTerms.Length
+                ? $"{Value(_network.OutputTerms[t].Value)}, {Literals.Double(_network.OutputTerms[t].Coefficient)}"
+                : "default, 0");
+            writer.WrappedLine($"return {L}.SumInDouble({Literals.Double(_network.OutputConstant)}, {string.Join(", ", arguments)});");
+            return;
+        }
+
         if (_network.AccumulatesOutputInDouble && _network.OutputTerms.Length > 0)
         {
             string values = _names["values"];
@@ -133,7 +146,7 @@ internal sealed class ForwardPassEmitter
     /// <summary>The output coefficients of a network that sums its output in double (see <see cref="EmitBody"/>).</summary>
     public void EmitOutputWeights(IndentedWriter writer)
     {
-        if (!_network.AccumulatesOutputInDouble || _network.OutputTerms.Length == 0)
+        if (!_network.AccumulatesOutputInDouble || _network.OutputTerms.Length <= InlineDoubleSumTerms)
         {
             return;
         }

@@ -44,6 +44,7 @@ internal sealed class LatticeClassEmitter
         _layout = new LatticeLayout(spec, _template, _network, names);
         _forward = new ForwardPassEmitter(_network, _layout.ReadInputs, names);
         _open = spec.Input.Boundary == BoundaryKind.Open;
+        _wide = _network.AccumulatesOutputInDouble;
         _substitute = _open && _template.Reads.Any(r => r.IsField && spec.Parameters[r.Parameter].Kind != VariableKind.Continuous);
     }
 
@@ -52,6 +53,13 @@ internal sealed class LatticeClassEmitter
     // the monomials that read it, and the site is averaged over both values of every outside spin, which does the same
     // for spins (docs/design.md §12.3).
     private readonly bool _substitute;
+
+    // A float network over bits or spins sums its output in double (§6). The sweep then adds every site's output terms
+    // into double accumulators directly (ForwardInDouble), without rounding each site to float and widening it again.
+    private readonly bool _wide;
+
+    /// <summary>Vectors of sites added into the double accumulators of a float network over bits or spins before they are flushed.</summary>
+    private const int WideBlockVectors = 16;
 
     private string T => ParameterForms.Element(_precision);
 
@@ -84,6 +92,12 @@ internal sealed class LatticeClassEmitter
             writer.Line();
             EmitForward(writer);
             writer.Line();
+            if (_wide)
+            {
+                EmitForwardInDouble(writer);
+                writer.Line();
+            }
+
             EmitSweep(writer);
             writer.Line();
             EmitSiteAt(writer);
@@ -203,6 +217,29 @@ internal sealed class LatticeClassEmitter
         }
     }
 
+    private void EmitForwardInDouble(IndentedWriter writer)
+    {
+        string parameters = string.Join(", ", Reads.Select((_, k) => $"TLane {Q(k)}"));
+        string low = _names["low"], high = _names["high"];
+        writer.Line("/// <summary>One vector of sites: the template's gates, then every output term added in double to the sweep's accumulators.</summary>");
+        writer.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        writer.WrappedLine($"private static void {_names["ForwardInDouble"]}<TLane, {L}>(ref TLane {low}, ref TLane {high}, {parameters})");
+        writer.Line("    where TLane : unmanaged");
+        using (writer.Block($"    where {L} : ILanes<{L}, TLane, {T}>"))
+        {
+            _forward.EmitGates(writer, Enumerable.Range(0, _network.Gates.Length));
+            if (_network.OutputConstant != 0)
+            {
+                writer.Line($"{L}.AddInDouble(ref {low}, ref {high}, {L}.Constant(1), {Literals.Double(_network.OutputConstant)});");
+            }
+
+            foreach (var term in _network.OutputTerms)
+            {
+                writer.WrappedLine($"{L}.AddInDouble(ref {low}, ref {high}, {_forward.Value(term.Value)}, {Literals.Double(term.Coefficient)});");
+            }
+        }
+    }
+
     private void EmitSweep(IndentedWriter writer)
     {
         int dimensions = _layout.Dimensions;
@@ -276,8 +313,13 @@ internal sealed class LatticeClassEmitter
             }
 
             writer.Line($"int {end} = {extent}{(high > 0 ? $" - {high}" : string.Empty)};");
-            int block = BlockVectors(_precision);
-            if (block > 1)
+            int block = _wide ? WideBlockVectors : BlockVectors(_precision);
+            if (_wide)
+            {
+                writer.Line($"TLane {_names["low"]} = default, {_names["high"]} = default;   // double sums, in the bits of two lane values");
+                writer.Line($"int {count} = 0;");
+            }
+            else if (block > 1)
             {
                 writer.Line($"TLane {acc} = {L}.Constant(0);");
                 writer.Line($"int {count} = 0;");
@@ -285,19 +327,10 @@ internal sealed class LatticeClassEmitter
 
             using (writer.Block($"for (; {x} + {L}.Count <= {end}; {x} += {L}.Count)"))
             {
-                foreach (int k in _layout.FieldReads)
+                EmitVectorLoads(writer, bases, x);
+                if (BoundsCheck() is { } inBounds)
                 {
-                    var parameter = _layout.Parameters[Reads[k].Parameter];
-                    string key = string.Join(",", Enumerable.Range(0, inner).Select(d => Reads[k].Offsets[d]));
-                    string index = $"(nuint)({(inner == 0 ? string.Empty : bases[key] + " + ")}{x}{Offset(Reads[k].Offsets[inner])})";
-                    writer.WrappedLine($"TLane {Q(k)} = {ParameterForms.Load(parameter, L, _names[$"r{Reads[k].Parameter}"], index)};");
-                }
-
-                var continuous = _layout.FieldReads.Where(k => _layout.Parameters[Reads[k].Parameter].Kind == VariableKind.Continuous).ToList();
-                if (continuous.Count > 0)
-                {
-                    var checks = continuous.Select(k => $"{L}.AllWithin({Q(k)}, {Literals.Number(_layout.ReadInputs[k].Bound, _precision)})");
-                    writer.WrappedLine($"if (!({string.Join(" & ", checks)}))");
+                    writer.WrappedLine($"if (!({inBounds}))");
                     using (writer.Braces())
                     {
                         writer.Line("// A read outside its bound: these sites take the scalar pass, exact for every input.");
@@ -307,7 +340,19 @@ internal sealed class LatticeClassEmitter
                 }
 
                 string forward = $"{_names["Forward"]}<TLane, {L}>({string.Join(", ", Reads.Select((_, k) => Q(k)))})";
-                if (block == 1)
+                if (_wide)
+                {
+                    string reads = string.Join(", ", Reads.Select((_, k) => Q(k)));
+                    writer.WrappedLine($"{_names["ForwardInDouble"]}<TLane, {L}>(ref {_names["low"]}, ref {_names["high"]}, {reads});");
+                    using (writer.Block($"if (++{count} == {block})"))
+                    {
+                        writer.Line($"{total}.Add({L}.SumInDouble({_names["low"]}, {_names["high"]}));");
+                        writer.Line($"{_names["low"]} = default;");
+                        writer.Line($"{_names["high"]} = default;");
+                        writer.Line($"{count} = 0;");
+                    }
+                }
+                else if (block == 1)
                 {
                     writer.WrappedLine($"{total}.Add({L}.SumToDouble({forward}));");
                 }
@@ -323,10 +368,32 @@ internal sealed class LatticeClassEmitter
                 }
             }
 
-            if (block > 1)
+            if (_wide)
+            {
+                writer.Line($"{total}.Add({L}.SumInDouble({_names["low"]}, {_names["high"]}));");
+            }
+            else if (block > 1)
             {
                 writer.Line($"{total}.Add({L}.SumToDouble({acc}));");
             }
+
+            // The interior sites short of a whole vector: one vector ending at the interior's end, its lanes already counted
+            // multiplied by 0 (a 0/1 mask loaded from LatticeArguments' ramp), so only the wrapped sites remain one at a time.
+            string start = _names["start"], keep = _names["keep"];
+            using (writer.Block($"if ({x} < {end} && {end} >= {L}.Count)"))
+            {
+                writer.Line($"int {start} = {end} - {L}.Count;");
+                EmitVectorLoads(writer, bases, start);
+                string tail = $"{L}.Multiply({_names["Forward"]}<TLane, {L}>({string.Join(", ", Reads.Select((_, k) => Q(k)))}), {keep})";
+                var inBounds = BoundsCheck();
+                using (inBounds is null ? (IDisposable?)null : writer.Block($"if ({inBounds})"))
+                {
+                    writer.Line($"TLane {keep} = {L}.Load(ref MemoryMarshal.GetReference(LatticeArguments.{(_precision == NumericPrecision.Double ? "DoubleRamp" : "SingleRamp")}), (nuint)(LatticeArguments.RampZeros - ({x} - {start})));");
+                    writer.WrappedLine($"{total}.Add({L}.SumToDouble({tail}));");
+                    writer.Line($"{x} = {end};");
+                }
+            }
+
 
             writer.Line($"for (; {x} < {extent}; {x}++) {total}.Add({SiteAtCall()});");
             for (int i = scopes.Count - 1; i >= 0; i--)
@@ -334,6 +401,28 @@ internal sealed class LatticeClassEmitter
                 scopes[i].Dispose();
             }
         }
+    }
+
+    /// <summary>The field reads of the vector of sites starting at <paramref name="x"/> into the locals q0, q1, …</summary>
+    private void EmitVectorLoads(IndentedWriter writer, Dictionary<string, string> bases, string x)
+    {
+        int inner = _layout.Dimensions - 1;
+        foreach (int k in _layout.FieldReads)
+        {
+            var parameter = _layout.Parameters[Reads[k].Parameter];
+            string key = string.Join(",", Enumerable.Range(0, inner).Select(d => Reads[k].Offsets[d]));
+            string index = $"(nuint)({(inner == 0 ? string.Empty : bases[key] + " + ")}{x}{Offset(Reads[k].Offsets[inner])})";
+            writer.WrappedLine($"TLane {Q(k)} = {ParameterForms.Load(parameter, L, _names[$"r{Reads[k].Parameter}"], index)};");
+        }
+    }
+
+    /// <summary>All continuous reads of the loaded vector inside their bounds, or null when there are none to check.</summary>
+    private string? BoundsCheck()
+    {
+        var continuous = _layout.FieldReads.Where(k => _layout.Parameters[Reads[k].Parameter].Kind == VariableKind.Continuous).ToList();
+        return continuous.Count == 0
+            ? null
+            : string.Join(" & ", continuous.Select(k => $"{L}.AllWithin({Q(k)}, {Literals.Number(_layout.ReadInputs[k].Bound, _precision)})"));
     }
 
     /// <summary>Sites [from, to) of the innermost dimension, one at a time, with the loop variable <paramref name="stem"/>.</summary>
@@ -671,7 +760,7 @@ internal sealed class LatticeClassEmitter
                 writer.Line($"Boundary = LatticeBoundary.{(_open ? "Open" : "Periodic")},");
                 writer.Line($"Constant = {Literals.Double(_template.Constant.ToDouble())},");
                 writer.Line($"SiteBound = {Literals.Double(SiteBound())},");
-                writer.Line($"SummationRounding = {Literals.Double(SummationRounding(_precision))},");
+                writer.Line($"SummationRounding = {Literals.Double(_wide ? WideSummationRounding(_network.OutputTerms.Length) : SummationRounding(_precision))},");
                 writer.Line("Site = new SigmoidNetworkDefinition");
                 using (writer.Braces(","))
                 {
@@ -696,7 +785,22 @@ internal sealed class LatticeClassEmitter
             bound += product;
         }
 
-        return (bound + _network.MaxError) * (1 + 1e-12);
+        bound += _network.MaxError;
+        if (_wide)
+        {
+            // The double accumulators add the output terms one by one: their magnitudes, not the site's value, bound the rounding.
+            double terms = Math.Abs(_network.OutputConstant);
+            foreach (var term in _network.OutputTerms)
+            {
+                terms += Math.Abs(term.Coefficient) * (term.Value.IsGate
+                    ? _network.Gates[term.Value.Index].Bound + _network.Gates[term.Value.Index].Error
+                    : _network.InputBounds[term.Value.Index]);
+            }
+
+            bound = Math.Max(bound, terms);
+        }
+
+        return bound * (1 + 1e-12);
     }
 
     /// <summary>
@@ -710,6 +814,17 @@ internal sealed class LatticeClassEmitter
         double unit = precision == NumericPrecision.Double ? DoubleUnit : 5.9604644775390625E-08;
         static double Gamma(int n, double u) => n * u / (1 - (n * u));
         return Gamma(BlockVectors(precision) - 1, unit) + Gamma(16, DoubleUnit) + (2 * DoubleUnit);
+    }
+
+    /// <summary>
+    /// ρ when the output terms go straight into double accumulators (docs/design.md §12.6): per lane, at most
+    /// <see cref="WideBlockVectors"/>·(terms + 1) additions in double, then the lanes (at most 16) and the compensated total.
+    /// </summary>
+    internal static double WideSummationRounding(int outputTerms)
+    {
+        const double DoubleUnit = 1.1102230246251565E-16;
+        static double Gamma(int n, double u) => n * u / (1 - (n * u));
+        return Gamma(WideBlockVectors * (outputTerms + 1), DoubleUnit) + Gamma(16, DoubleUnit) + (2 * DoubleUnit);
     }
 
     private static string Offset(int offset) => offset == 0 ? string.Empty : offset > 0 ? $" + {offset}" : $" - {-offset}";

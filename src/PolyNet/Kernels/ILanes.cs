@@ -103,10 +103,44 @@ public interface ILanes<TSelf, TLane, TScalar>
     static abstract double SumToDouble(TLane value);
 
     /// <summary>
+    /// Adds <paramref name="coefficient"/>·<paramref name="value"/>, lane by lane in double, to a double accumulator kept
+    /// in the bits of two lane values (<c>default</c> is 0): lanes of double use <paramref name="low"/> only; a vector of
+    /// float holds its lower half's doubles in <paramref name="low"/> and its upper half's in <paramref name="high"/>, a
+    /// scalar float a double's two halves. A float lattice over bits and spins sums its sites' output terms this way,
+    /// without rounding each site to float.
+    /// </summary>
+    static abstract void AddInDouble(ref TLane low, ref TLane high, TLane value, double coefficient);
+
+    /// <summary>The sum of every double lane of an <see cref="AddInDouble"/> accumulator.</summary>
+    static abstract double SumInDouble(TLane low, TLane high);
+
+    /// <summary>
     /// <paramref name="constant"/> + Σ coefficientᵢ·valuesᵢ accumulated in double and rounded to the lane's precision once
     /// (the output of float networks over bits and spins, docs/design.md §6).
     /// </summary>
     static abstract TLane SumInDouble(double constant, ReadOnlySpan<TLane> values, ReadOnlySpan<double> coefficients);
+
+    /// <summary>
+    /// <see cref="SumInDouble(double, ReadOnlySpan{TLane}, ReadOnlySpan{double})"/> for at most eight terms, passed one by
+    /// one (unused ones as <c>default</c> with coefficient 0, which adds an exact 0): the same sums in the same order,
+    /// without a span of values, so that a forward pass using it has no <c>stackalloc</c> and can be inlined. This default
+    /// is for lanes whose own arithmetic is double.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TLane SumInDouble(
+        double constant, TLane v0, double c0, TLane v1, double c1, TLane v2, double c2, TLane v3, double c3,
+        TLane v4, double c4, TLane v5, double c5, TLane v6, double c6, TLane v7, double c7)
+    {
+        TLane sum = TSelf.Constant(constant);
+        sum = TSelf.Add(sum, TSelf.Multiply(v0, TSelf.Constant(c0)));
+        sum = TSelf.Add(sum, TSelf.Multiply(v1, TSelf.Constant(c1)));
+        sum = TSelf.Add(sum, TSelf.Multiply(v2, TSelf.Constant(c2)));
+        sum = TSelf.Add(sum, TSelf.Multiply(v3, TSelf.Constant(c3)));
+        sum = TSelf.Add(sum, TSelf.Multiply(v4, TSelf.Constant(c4)));
+        sum = TSelf.Add(sum, TSelf.Multiply(v5, TSelf.Constant(c5)));
+        sum = TSelf.Add(sum, TSelf.Multiply(v6, TSelf.Constant(c6)));
+        return TSelf.Add(sum, TSelf.Multiply(v7, TSelf.Constant(c7)));
+    }
 
     /// <summary>a·c + b (not fused, so every lane type rounds alike): one term of an output sum.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

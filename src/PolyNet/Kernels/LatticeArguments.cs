@@ -60,6 +60,15 @@ public static class LatticeArguments
         }
     }
 
+    /// <summary>How many zeros start <see cref="DoubleRamp"/> and <see cref="SingleRamp"/>: the most lanes of any vector.</summary>
+    public const int RampZeros = 16;
+
+    /// <summary>16 zeros, then 16 ones: a vector loaded at 16 − k has k leading zero lanes (the lanes a partial vector already counted).</summary>
+    public static ReadOnlySpan<double> DoubleRamp => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+
+    /// <summary>The float <see cref="DoubleRamp"/>.</summary>
+    public static ReadOnlySpan<float> SingleRamp => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+
     /// <summary><paramref name="index"/> modulo <paramref name="extent"/>, in [0, extent): periodic boundaries.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Wrap(int index, int extent)

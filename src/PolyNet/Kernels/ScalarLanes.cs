@@ -146,6 +146,13 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
     public static double SumToDouble(double value) => value;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddInDouble(ref double low, ref double high, double value, double coefficient) => low += value * coefficient;
+
+    /// <inheritdoc/>
+    public static double SumInDouble(double low, double high) => low;
+
+    /// <inheritdoc/>
     public static double SumInDouble(double constant, ReadOnlySpan<double> values, ReadOnlySpan<double> coefficients)
     {
         double sum = constant;
@@ -297,6 +304,38 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
 
     /// <inheritdoc/>
     public static double SumToDouble(float value) => value;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddInDouble(ref float low, ref float high, float value, double coefficient)
+    {
+        double sum = SumInDouble(low, high) + (value * coefficient);
+        long bits = BitConverter.DoubleToInt64Bits(sum);
+        low = BitConverter.Int32BitsToSingle((int)bits);
+        high = BitConverter.Int32BitsToSingle((int)(bits >> 32));
+    }
+
+    /// <inheritdoc/>
+    public static double SumInDouble(float low, float high) =>
+        BitConverter.Int64BitsToDouble(((long)BitConverter.SingleToInt32Bits(high) << 32) | (uint)BitConverter.SingleToInt32Bits(low));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SumInDouble(
+        double constant, float v0, double c0, float v1, double c1, float v2, double c2, float v3, double c3,
+        float v4, double c4, float v5, double c5, float v6, double c6, float v7, double c7)
+    {
+        double sum = constant;
+        sum += c0 * v0;
+        sum += c1 * v1;
+        sum += c2 * v2;
+        sum += c3 * v3;
+        sum += c4 * v4;
+        sum += c5 * v5;
+        sum += c6 * v6;
+        sum += c7 * v7;
+        return (float)sum;
+    }
 
     /// <inheritdoc/>
     public static float SumInDouble(double constant, ReadOnlySpan<float> values, ReadOnlySpan<double> coefficients)

@@ -100,6 +100,14 @@ public readonly struct Double128 : ILanes<Double128, Vector128<double>, double>,
     public static double SumToDouble(Vector128<double> value) => Vector128.Sum(value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddInDouble(ref Vector128<double> low, ref Vector128<double> high, Vector128<double> value, double coefficient) =>
+        low = FusedMultiplyAdd(value, Vector128.Create(coefficient), low);
+
+    /// <inheritdoc/>
+    public static double SumInDouble(Vector128<double> low, Vector128<double> high) => Vector128.Sum(low);
+
+    /// <inheritdoc/>
     public static Vector128<double> SumInDouble(double constant, ReadOnlySpan<Vector128<double>> values, ReadOnlySpan<double> coefficients)
     {
         Vector128<double> sum = Vector128.Create(constant);
@@ -233,6 +241,43 @@ public readonly struct Single128 : ILanes<Single128, Vector128<float>, float>, I
 
     /// <inheritdoc/>
     public static double SumToDouble(Vector128<float> value) => Vector128.Sum(Vector128.WidenLower(value) + Vector128.WidenUpper(value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddInDouble(ref Vector128<float> low, ref Vector128<float> high, Vector128<float> value, double coefficient)
+    {
+        var c = Vector128.Create(coefficient);
+        low = Double128.FusedMultiplyAdd(Vector128.WidenLower(value), c, low.AsDouble()).AsSingle();
+        high = Double128.FusedMultiplyAdd(Vector128.WidenUpper(value), c, high.AsDouble()).AsSingle();
+    }
+
+    /// <inheritdoc/>
+    public static double SumInDouble(Vector128<float> low, Vector128<float> high) => Vector128.Sum(low.AsDouble() + high.AsDouble());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> SumInDouble(
+        double constant, Vector128<float> v0, double c0, Vector128<float> v1, double c1, Vector128<float> v2, double c2, Vector128<float> v3, double c3,
+        Vector128<float> v4, double c4, Vector128<float> v5, double c5, Vector128<float> v6, double c6, Vector128<float> v7, double c7)
+    {
+        Vector128<double> lower = Vector128.Create(constant), upper = lower;
+        Add(ref lower, ref upper, v0, c0);
+        Add(ref lower, ref upper, v1, c1);
+        Add(ref lower, ref upper, v2, c2);
+        Add(ref lower, ref upper, v3, c3);
+        Add(ref lower, ref upper, v4, c4);
+        Add(ref lower, ref upper, v5, c5);
+        Add(ref lower, ref upper, v6, c6);
+        Add(ref lower, ref upper, v7, c7);
+        return Vector128.Narrow(lower, upper);
+
+        static void Add(ref Vector128<double> lower, ref Vector128<double> upper, Vector128<float> value, double c)
+        {
+            var coefficient = Vector128.Create(c);
+            lower += Vector128.WidenLower(value) * coefficient;
+            upper += Vector128.WidenUpper(value) * coefficient;
+        }
+    }
 
     /// <inheritdoc/>
     public static Vector128<float> SumInDouble(double constant, ReadOnlySpan<Vector128<float>> values, ReadOnlySpan<double> coefficients)

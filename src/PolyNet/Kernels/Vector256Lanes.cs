@@ -100,6 +100,14 @@ public readonly struct Double256 : ILanes<Double256, Vector256<double>, double>,
     public static double SumToDouble(Vector256<double> value) => Vector256.Sum(value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddInDouble(ref Vector256<double> low, ref Vector256<double> high, Vector256<double> value, double coefficient) =>
+        low = FusedMultiplyAdd(value, Vector256.Create(coefficient), low);
+
+    /// <inheritdoc/>
+    public static double SumInDouble(Vector256<double> low, Vector256<double> high) => Vector256.Sum(low);
+
+    /// <inheritdoc/>
     public static Vector256<double> SumInDouble(double constant, ReadOnlySpan<Vector256<double>> values, ReadOnlySpan<double> coefficients)
     {
         Vector256<double> sum = Vector256.Create(constant);
@@ -233,6 +241,43 @@ public readonly struct Single256 : ILanes<Single256, Vector256<float>, float>, I
 
     /// <inheritdoc/>
     public static double SumToDouble(Vector256<float> value) => Vector256.Sum(Vector256.WidenLower(value) + Vector256.WidenUpper(value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddInDouble(ref Vector256<float> low, ref Vector256<float> high, Vector256<float> value, double coefficient)
+    {
+        var c = Vector256.Create(coefficient);
+        low = Double256.FusedMultiplyAdd(Vector256.WidenLower(value), c, low.AsDouble()).AsSingle();
+        high = Double256.FusedMultiplyAdd(Vector256.WidenUpper(value), c, high.AsDouble()).AsSingle();
+    }
+
+    /// <inheritdoc/>
+    public static double SumInDouble(Vector256<float> low, Vector256<float> high) => Vector256.Sum(low.AsDouble() + high.AsDouble());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> SumInDouble(
+        double constant, Vector256<float> v0, double c0, Vector256<float> v1, double c1, Vector256<float> v2, double c2, Vector256<float> v3, double c3,
+        Vector256<float> v4, double c4, Vector256<float> v5, double c5, Vector256<float> v6, double c6, Vector256<float> v7, double c7)
+    {
+        Vector256<double> lower = Vector256.Create(constant), upper = lower;
+        Add(ref lower, ref upper, v0, c0);
+        Add(ref lower, ref upper, v1, c1);
+        Add(ref lower, ref upper, v2, c2);
+        Add(ref lower, ref upper, v3, c3);
+        Add(ref lower, ref upper, v4, c4);
+        Add(ref lower, ref upper, v5, c5);
+        Add(ref lower, ref upper, v6, c6);
+        Add(ref lower, ref upper, v7, c7);
+        return Vector256.Narrow(lower, upper);
+
+        static void Add(ref Vector256<double> lower, ref Vector256<double> upper, Vector256<float> value, double c)
+        {
+            var coefficient = Vector256.Create(c);
+            lower += Vector256.WidenLower(value) * coefficient;
+            upper += Vector256.WidenUpper(value) * coefficient;
+        }
+    }
 
     /// <inheritdoc/>
     public static Vector256<float> SumInDouble(double constant, ReadOnlySpan<Vector256<float>> values, ReadOnlySpan<double> coefficients)

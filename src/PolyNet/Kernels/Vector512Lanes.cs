@@ -100,6 +100,14 @@ public readonly struct Double512 : ILanes<Double512, Vector512<double>, double>,
     public static double SumToDouble(Vector512<double> value) => Vector512.Sum(value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddInDouble(ref Vector512<double> low, ref Vector512<double> high, Vector512<double> value, double coefficient) =>
+        low = FusedMultiplyAdd(value, Vector512.Create(coefficient), low);
+
+    /// <inheritdoc/>
+    public static double SumInDouble(Vector512<double> low, Vector512<double> high) => Vector512.Sum(low);
+
+    /// <inheritdoc/>
     public static Vector512<double> SumInDouble(double constant, ReadOnlySpan<Vector512<double>> values, ReadOnlySpan<double> coefficients)
     {
         Vector512<double> sum = Vector512.Create(constant);
@@ -233,6 +241,43 @@ public readonly struct Single512 : ILanes<Single512, Vector512<float>, float>, I
 
     /// <inheritdoc/>
     public static double SumToDouble(Vector512<float> value) => Vector512.Sum(Vector512.WidenLower(value) + Vector512.WidenUpper(value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddInDouble(ref Vector512<float> low, ref Vector512<float> high, Vector512<float> value, double coefficient)
+    {
+        var c = Vector512.Create(coefficient);
+        low = Double512.FusedMultiplyAdd(Vector512.WidenLower(value), c, low.AsDouble()).AsSingle();
+        high = Double512.FusedMultiplyAdd(Vector512.WidenUpper(value), c, high.AsDouble()).AsSingle();
+    }
+
+    /// <inheritdoc/>
+    public static double SumInDouble(Vector512<float> low, Vector512<float> high) => Vector512.Sum(low.AsDouble() + high.AsDouble());
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> SumInDouble(
+        double constant, Vector512<float> v0, double c0, Vector512<float> v1, double c1, Vector512<float> v2, double c2, Vector512<float> v3, double c3,
+        Vector512<float> v4, double c4, Vector512<float> v5, double c5, Vector512<float> v6, double c6, Vector512<float> v7, double c7)
+    {
+        Vector512<double> lower = Vector512.Create(constant), upper = lower;
+        Add(ref lower, ref upper, v0, c0);
+        Add(ref lower, ref upper, v1, c1);
+        Add(ref lower, ref upper, v2, c2);
+        Add(ref lower, ref upper, v3, c3);
+        Add(ref lower, ref upper, v4, c4);
+        Add(ref lower, ref upper, v5, c5);
+        Add(ref lower, ref upper, v6, c6);
+        Add(ref lower, ref upper, v7, c7);
+        return Vector512.Narrow(lower, upper);
+
+        static void Add(ref Vector512<double> lower, ref Vector512<double> upper, Vector512<float> value, double c)
+        {
+            var coefficient = Vector512.Create(c);
+            lower += Vector512.WidenLower(value) * coefficient;
+            upper += Vector512.WidenUpper(value) * coefficient;
+        }
+    }
 
     /// <inheritdoc/>
     public static Vector512<float> SumInDouble(double constant, ReadOnlySpan<Vector512<float>> values, ReadOnlySpan<double> coefficients)

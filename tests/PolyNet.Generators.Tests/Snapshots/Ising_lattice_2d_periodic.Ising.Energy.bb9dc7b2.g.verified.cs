@@ -142,6 +142,16 @@ namespace PolyNet.Generated
                     }
                 }
                 total.Add(L.SumToDouble(acc));
+                if (x1 < end && end >= L.Count)
+                {
+                    int start = end - L.Count;
+                    TLane q0 = L.LoadSpins(ref r0, (nuint)(b0 + start));
+                    TLane q1 = L.LoadSpins(ref r0, (nuint)(b0 + start + 1));
+                    TLane q2 = L.LoadSpins(ref r0, (nuint)(b1 + start));
+                    TLane keep = L.Load(ref MemoryMarshal.GetReference(LatticeArguments.DoubleRamp), (nuint)(LatticeArguments.RampZeros - (x1 - start)));
+                    total.Add(L.SumToDouble(L.Multiply(Forward<TLane, L>(q0, q1, q2), keep)));
+                    x1 = end;
+                }
                 for (; x1 < columns; x1++) total.Add(SiteAt(s, rows, columns, x0, x1));
             }
         }

@@ -143,6 +143,18 @@ namespace PolyNet.Generated
                 }
             }
             total.Add(L.SumToDouble(acc));
+            if (x0 < end && end >= L.Count)
+            {
+                int start = end - L.Count;
+                TLane q0 = L.Load(ref r0, (nuint)(start));
+                TLane q1 = L.Load(ref r0, (nuint)(start + 1));
+                if (L.AllWithin(q0, 2.0) & L.AllWithin(q1, 2.0))
+                {
+                    TLane keep = L.Load(ref MemoryMarshal.GetReference(LatticeArguments.DoubleRamp), (nuint)(LatticeArguments.RampZeros - (x0 - start)));
+                    total.Add(L.SumToDouble(L.Multiply(Forward<TLane, L>(q0, q1), keep)));
+                    x0 = end;
+                }
+            }
             for (; x0 < n; x0++) total.Add(SiteAt(phi, n, x0));
         }
 
