@@ -4,11 +4,11 @@ using System.Globalization;
 
 // Metropolis Monte Carlo of the 2-D Ising model (J = 1, no field) on a periodic L×L lattice, every acceptance test
 // computed by the generated network's one-site delta, compared with Onsager's exact solution.
-// Usage: Ising2D [L = 64] [measurement sweeps = 3000]
+// Usage: Ising2D [L = 64] [measurement sweeps = 20000]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 int size = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 64;
-int measureSweeps = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3000;
+int measureSweeps = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000;
 const int ThermaliseSweeps = 1000;
 const int Blocks = 20;
 const ulong Seed = 20261206;
