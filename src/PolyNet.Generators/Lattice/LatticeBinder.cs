@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using PolyNet.Generators.Parse;
+using PolyNet.Generators.Polynomials;
 using PolyNet.Generators.Shared;
 
 namespace PolyNet.Generators.Lattice;
@@ -277,39 +278,8 @@ internal static class LatticeBinder
     }
 
     /// <summary>The nodes with children before parents; a sum's body is not visited (the sum counts as one leaf).</summary>
-    internal static List<ExpressionNode> PostOrder(ExpressionNode root, CancellationToken cancellationToken)
-    {
-        var order = new List<ExpressionNode>();
-        var pending = new Stack<(ExpressionNode Node, bool ChildrenDone)>();
-        pending.Push((root, false));
-        while (pending.Count != 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (node, childrenDone) = pending.Pop();
-            if (childrenDone)
-            {
-                order.Add(node);
-                continue;
-            }
-
-            pending.Push((node, true));
-            switch (node)
-            {
-                case NegateNode negate:
-                    pending.Push((negate.Operand, false));
-                    break;
-                case BinaryNode binary:
-                    pending.Push((binary.Right, false));
-                    pending.Push((binary.Left, false));
-                    break;
-                case PowerNode power:
-                    pending.Push((power.Base, false));
-                    break;
-            }
-        }
-
-        return order;
-    }
+    internal static List<ExpressionNode> PostOrder(ExpressionNode root, CancellationToken cancellationToken) =>
+        PolynomialExpander.PostOrder(root, cancellationToken);
 
     private static ExpressionError Error(string message, SourceSpan span) => new(ExpressionErrorKind.Lattice, message, span);
 }

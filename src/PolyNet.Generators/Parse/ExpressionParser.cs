@@ -276,19 +276,7 @@ internal sealed class ExpressionParser
             break;
         }
 
-        if (_depth >= MaxParenthesisDepth)
-        {
-            Report(
-                ExpressionErrorKind.LimitExceeded,
-                string.Format(CultureInfo.InvariantCulture, "parentheses are nested more than {0} deep; simplify the expression", MaxParenthesisDepth),
-                open.Span);
-            return null;
-        }
-
-        _depth++;
-        var body = ParseSum();
-        _depth--;
-        if (body is not { } b)
+        if (ParseNested(open) is not { } b)
         {
             return null;
         }
@@ -363,6 +351,24 @@ internal sealed class ExpressionParser
         return new Operand(new FieldNode(name.Text, name.Span, indices.ToImmutable(), span), span);
     }
 
+    /// <summary>The sum inside a '(' (of parentheses or of a lattice sum), refused beyond the nesting limit.</summary>
+    private Operand? ParseNested(Token open)
+    {
+        if (_depth >= MaxParenthesisDepth)
+        {
+            Report(
+                ExpressionErrorKind.LimitExceeded,
+                string.Format(CultureInfo.InvariantCulture, "parentheses are nested more than {0} deep; simplify the expression", MaxParenthesisDepth),
+                open.Span);
+            return null;
+        }
+
+        _depth++;
+        var inner = ParseSum();
+        _depth--;
+        return inner;
+    }
+
     /// <summary>Consumes a token of <paramref name="kind"/>, or reports <paramref name="message"/> at the current token.</summary>
     private Token? Expect(TokenKind kind, string message)
     {
@@ -401,19 +407,7 @@ internal sealed class ExpressionParser
             return null;
         }
 
-        if (_depth >= MaxParenthesisDepth)
-        {
-            Report(
-                ExpressionErrorKind.LimitExceeded,
-                string.Format(CultureInfo.InvariantCulture, "parentheses are nested more than {0} deep; simplify the expression", MaxParenthesisDepth),
-                open.Span);
-            return null;
-        }
-
-        _depth++;
-        var inner = ParseSum();
-        _depth--;
-        if (inner is not { } i)
+        if (ParseNested(open) is not { } i)
         {
             return null;
         }

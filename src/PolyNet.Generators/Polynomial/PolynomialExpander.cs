@@ -74,8 +74,11 @@ internal static class PolynomialExpander
         return Multiply(postOrder, names, indexes, cancellationToken);
     }
 
-    // Children come before their parent and left subtrees before right ones, i.e. leaves in text order.
-    private static List<ExpressionNode> PostOrder(ExpressionNode root, CancellationToken cancellationToken)
+    /// <summary>
+    /// The nodes with children before their parent and left subtrees before right ones, i.e. leaves in text order; a
+    /// lattice sum counts as one leaf (its body is not visited).
+    /// </summary>
+    internal static List<ExpressionNode> PostOrder(ExpressionNode root, CancellationToken cancellationToken)
     {
         var order = new List<ExpressionNode>();
         var pending = new Stack<(ExpressionNode Node, bool ChildrenDone)>();

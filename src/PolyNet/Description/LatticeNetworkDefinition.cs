@@ -91,31 +91,15 @@ public sealed class LatticeNetworkDefinition
         Version = Version,
         Expression = Expression,
         Site = Site?.Snapshot()!,
-        Parameters = Copy(Parameters)!,
-        ParameterKinds = Copy(ParameterKinds)!,
-        ParameterBounds = Copy(ParameterBounds)!,
-        Fields = Copy(Fields)!,
-        Extents = Copy(Extents)!,
+        Parameters = SigmoidNetworkDefinition.Copy(Parameters)!,
+        ParameterKinds = SigmoidNetworkDefinition.Copy(ParameterKinds)!,
+        ParameterBounds = SigmoidNetworkDefinition.Copy(ParameterBounds)!,
+        Fields = SigmoidNetworkDefinition.Copy(Fields)!,
+        Extents = SigmoidNetworkDefinition.Copy(Extents)!,
         Reads = Reads,
         Boundary = Boundary,
         Constant = Constant,
         SiteBound = SiteBound,
         SummationRounding = SummationRounding,
     };
-
-    private static ReadOnlyCollection<T>? Copy<T>(IReadOnlyList<T>? items)
-    {
-        if (items is null)
-        {
-            return null;
-        }
-
-        var copy = new T[items.Count];
-        for (int i = 0; i < copy.Length; i++)
-        {
-            copy[i] = items[i];
-        }
-
-        return Array.AsReadOnly(copy);
-    }
 }

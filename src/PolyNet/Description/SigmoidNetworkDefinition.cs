@@ -121,7 +121,8 @@ public sealed class SigmoidNetworkDefinition
         MaxError = MaxError,
     };
 
-    private static ReadOnlyCollection<T>? Copy<T>(IReadOnlyList<T>? items)
+    /// <summary>A fresh read-only copy of <paramref name="items"/> (null stays null).</summary>
+    internal static ReadOnlyCollection<T>? Copy<T>(IReadOnlyList<T>? items)
     {
         if (items is null)
         {
