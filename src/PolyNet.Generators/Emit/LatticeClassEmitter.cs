@@ -447,7 +447,7 @@ internal sealed class LatticeClassEmitter
         {
             string inside = _names["inside"], sum = _names["sum"];
             writer.Line($"ulong {inside} = ulong.MaxValue;");
-            if (_substitute)
+            if (_substitute && Enumerable.Range(0, Reads.Count).Any(IsSpinRead))
             {
                 writer.Line($"ulong {_names["outside"]} = 0;");
             }
@@ -524,7 +524,7 @@ internal sealed class LatticeClassEmitter
     /// </summary>
     private void EmitAveraged(IndentedWriter writer, string target, Func<string> call, IEnumerable<int> reads)
     {
-        var spins = reads.Where(k => Reads[k].IsField && _layout.Parameters[Reads[k].Parameter].Kind == VariableKind.Spin).ToList();
+        var spins = reads.Where(IsSpinRead).ToList();
         if (!_substitute || spins.Count == 0)
         {
             writer.WrappedLine($"{target} += {call()};");
@@ -550,6 +550,8 @@ internal sealed class LatticeClassEmitter
         writer.Line($"while ({assignment} != 0);");
         writer.Line($"{target} += {mean} / {count};");
     }
+
+    private bool IsSpinRead(int k) => Reads[k].IsField && _layout.Parameters[Reads[k].Parameter].Kind == VariableKind.Spin;
 
     private string Wrapped(string coordinate, int dimension) =>
         _open ? coordinate : $"LatticeArguments.Wrap({coordinate}, {_layout.Extent(dimension).Identifier})";
@@ -680,12 +682,12 @@ internal sealed class LatticeClassEmitter
 
             string inside = _names["inside"];
             writer.Line($"ulong {inside} = ulong.MaxValue;");
-            if (_substitute)
+            var needed = new HashSet<int>(Enumerable.Range(0, _network.OutputTerms.Length).Where(t => _layout.TermReads[t].Contains(k)).SelectMany(t => TermInputs(t)));
+            if (_substitute && needed.Any(q => q != k && IsSpinRead(q)))
             {
                 writer.Line($"ulong {_names["outside"]} = 0;");
             }
 
-            var needed = new HashSet<int>(Enumerable.Range(0, _network.OutputTerms.Length).Where(t => _layout.TermReads[t].Contains(k)).SelectMany(t => TermInputs(t)));
             for (int q = 0; q < Reads.Count; q++)
             {
                 if (q != k && needed.Contains(q))

@@ -48,6 +48,33 @@ public sealed class MaxHiddenLayersCodeFixTests
     }
 
     [Fact]
+    public async Task A_lattice_template_is_diagnosed_and_fixed_like_any_network()
+    {
+        const string Lattice = """
+            using System;
+            using PolyNet;
+            public static partial class H
+            {
+                [Hamiltonian("sum(i < n: a[i]*a[i+1]*a[i+2]*a[i+3]*a[i+4]*a[i+5]*a[i+6]*a[i+7])", MaxHiddenLayers = 1)]
+                public static partial double Energy(ReadOnlySpan<double> a, int n);
+            }
+            """;
+        var warning = Assert.Single(GeneratorHarness.Analyze(GeneratorHarness.CreateCompilation(Lattice)), d => d.Id == "PNET100");
+        Assert.StartsWith(
+            "Flattening a[i]*a[i+1]*a[i+2]*a[i+3]*a[i+4]*a[i+5]*a[i+6]*a[i+7] (one lattice site) into 1 hidden layer costs 256 neurons",
+            warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+            StringComparison.Ordinal);
+
+        string fixedSource = await ApplyAsync(Lattice, "PNET100", MaxHiddenLayersCodeFixProvider.UseShallowestKey);
+        Assert.Contains("MaxHiddenLayers = 2)]", fixedSource, StringComparison.Ordinal);
+        var run = GeneratorHarness.Run(fixedSource);
+        var summary = Assert.Single(GeneratorHarness.Analyze(run.Output, includeSummaries: true));
+        Assert.Equal("'Energy' compiles to 28 neurons per lattice site in 2 hidden layers, max error 5e-9 per site (the lattice's error is the sum over its sites)", summary.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        var lattice = (LatticeNetwork)GeneratorHarness.CompileAndLoad(run.Output).GetType("H")!.GetProperty("EnergyLattice")!.GetValue(null)!;
+        Assert.Equal(2, lattice.HiddenLayers);
+    }
+
+    [Fact]
     public void Fix_all_is_the_batch_fixer()
     {
         var provider = new MaxHiddenLayersCodeFixProvider();

@@ -47,6 +47,42 @@ public sealed class LatticeShapeTests
     }
 
     [Theory]
+    [InlineData(3, 3, 2)]
+    [InlineData(2, 3, 20)]
+    public void An_open_3d_bit_lattice_drops_the_terms_that_read_outside(int a, int b, int c)
+    {
+        var energy = LatticeSources.Method<BitLattice>("BitsOpen");
+        var delta = LatticeSources.Method<BitDelta>("BitsOpenDelta");
+        double bound = LatticeSources.Lattice("BitsOpen").MaxError(a * b * c);
+        var random = new Random(a + b + c);
+        for (int trial = 0; trial < 60; trial++)
+        {
+            var t = Enumerable.Range(0, a * b * c).Select(_ => random.Next(2) == 1).ToArray();
+            double T(int i, int j, int k) => i < a && j < b && k < c && t[(((i * b) + j) * c) + k] ? 1 : 0;
+            double exact = 0;
+            for (int i = 0; i < a; i++)
+            {
+                for (int j = 0; j < b; j++)
+                {
+                    for (int k = 0; k < c; k++)
+                    {
+                        exact += (T(i, j, k) * T(i + 1, j, k)) - (0.5 * T(i, j, k) * T(i, j + 1, k) * T(i, j, k + 1)) + (0.25 * T(i, j, k));
+                    }
+                }
+            }
+
+            double value = energy(t, a, b, c);
+            Assert.True(Math.Abs(value - exact) <= bound, $"trial {trial}: {value} vs {exact}");
+            int site = random.Next(t.Length);
+            double change = delta(t, a, b, c, site);
+            t[site] = !t[site];
+            Assert.True(Math.Abs(change - (energy(t, a, b, c) - value)) <= 1e-9 * t.Length);
+        }
+    }
+
+    private delegate double BitDelta(ReadOnlySpan<bool> t, int a, int b, int c, int site);
+
+    [Theory]
     [InlineData(4, 11)]
     [InlineData(3, 24)]
     [InlineData(1, 17)]
@@ -144,5 +180,78 @@ public sealed class LatticeShapeTests
         Assert.Equal(new[] { "a", "b" }, lattice.Fields);
         Assert.Contains(inner.GetMethods(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static), m => m.Name == "EnergyDeltaA");
         Assert.Contains(inner.GetMethods(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static), m => m.Name == "EnergyDeltaB");
+    }
+}
+
+/// <summary>Lattice templates built the other ways the compiler builds networks: flat (a depth limit) and mixed kinds.</summary>
+public sealed class LatticeTemplateKindTests
+{
+    private delegate double Flat(ReadOnlySpan<double> a, int n);
+
+    private delegate double Mixed(ReadOnlySpan<double> x, ReadOnlySpan<sbyte> s, ReadOnlySpan<bool> b, int n);
+
+    private static readonly Lazy<Type> Compiled = new(() => GeneratorHarness.BuildAndLoad("""
+        using System;
+        using PolyNet;
+
+        public static partial class Kinds
+        {
+            [Hamiltonian("sum(i < n: a[i]*a[i+1]*a[i+2] - 0.5*a[i]^2*a[i+1])", MaxHiddenLayers = 1)]
+            public static partial double Flat(ReadOnlySpan<double> a, int n);
+
+            [Hamiltonian("sum(i < n: x[i]*s[i]*s[i+1] + 0.5*x[i]*b[i] - x[i]*x[i+1]*s[i] + b[i]*b[i+1])", InputBound = 2, Boundary = LatticeBoundary.Open)]
+            public static partial double Mixed(ReadOnlySpan<double> x, [Spin] ReadOnlySpan<sbyte> s, ReadOnlySpan<bool> b, int n);
+        }
+        """).GetType("Kinds")!);
+
+    private static LatticeNetwork Lattice(string name) => (LatticeNetwork)Compiled.Value.GetProperty(name + "Lattice")!.GetValue(null)!;
+
+    private static SigmoidNetwork Unrolled(string name, int n) => (SigmoidNetwork)Compiled.Value.GetMethod(name + "Network")!.Invoke(null, [n])!;
+
+    [Fact]
+    public void A_flat_template_has_one_hidden_layer_and_matches_exact_arithmetic()
+    {
+        var energy = Compiled.Value.GetMethod("Flat")!.CreateDelegate<Flat>();
+        var lattice = Lattice("Flat");
+        Assert.Equal(1, lattice.HiddenLayers);
+        const int N = 21;
+        string A(int i) => $"a{((i % N) + N) % N}";
+        var exact = new ExactPolynomial(
+            string.Join(" + ", Enumerable.Range(0, N).Select(i => $"{A(i)}*{A(i + 1)}*{A(i + 2)} - 0.5*{A(i)}^2*{A(i + 1)}")),
+            Enumerable.Range(0, N).Select(i => $"a{i}").ToList());
+        var random = new Random(8);
+        for (int trial = 0; trial < 30; trial++)
+        {
+            var a = Enumerable.Range(0, N).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
+            double value = energy(a, N);
+            Assert.True(ExactPolynomial.Distance(value, exact.Evaluate(a)) <= lattice.MaxError(N), $"trial {trial}");
+            Assert.True(Math.Abs(value - Unrolled("Flat", N).Evaluate(a)) <= 2 * lattice.MaxError(N));
+        }
+    }
+
+    [Fact]
+    public void A_template_mixing_numbers_spins_and_bits_matches_exact_arithmetic()
+    {
+        var energy = Compiled.Value.GetMethod("Mixed")!.CreateDelegate<Mixed>();
+        const int N = 19;
+        string X(int i) => i < N ? $"x{i}" : "0";
+        string S(int i) => i < N ? $"s{i}" : "0";
+        string B(int i) => i < N ? $"b{i}" : "0";
+        var variables = Enumerable.Range(0, N).Select(i => $"x{i}").Concat(Enumerable.Range(0, N).Select(i => $"s{i}")).Concat(Enumerable.Range(0, N).Select(i => $"b{i}")).ToList();
+        var exact = new ExactPolynomial(
+            string.Join(" + ", Enumerable.Range(0, N).Select(i => $"{X(i)}*{S(i)}*{S(i + 1)} + 0.5*{X(i)}*{B(i)} - {X(i)}*{X(i + 1)}*{S(i)} + {B(i)}*{B(i + 1)}")),
+            variables);
+        double bound = Lattice("Mixed").MaxError(N);
+        var random = new Random(9);
+        for (int trial = 0; trial < 40; trial++)
+        {
+            var x = Enumerable.Range(0, N).Select(_ => (random.NextDouble() * 4) - 2).ToArray();
+            var s = Enumerable.Range(0, N).Select(_ => (sbyte)((random.Next(2) * 2) - 1)).ToArray();
+            var b = Enumerable.Range(0, N).Select(_ => random.Next(2) == 1).ToArray();
+            var point = x.Concat(s.Select(v => (double)v)).Concat(b.Select(v => v ? 1.0 : 0.0)).ToArray();
+            double value = energy(x, s, b, N);
+            Assert.True(ExactPolynomial.Distance(value, exact.Evaluate(point)) <= bound, $"trial {trial}: {value} vs {exact.Evaluate(point).ToDouble()}");
+            Assert.True(Math.Abs(value - Unrolled("Mixed", N).Evaluate(point)) <= 2 * bound);
+        }
     }
 }

@@ -39,6 +39,9 @@ internal static class LatticeSources
             [Hamiltonian("{{BitsExpression}}")]
             public static partial double Bits(ReadOnlySpan<bool> t, int a, int b, int c);
 
+            [Hamiltonian("{{BitsExpression}}", Boundary = LatticeBoundary.Open)]
+            public static partial double BitsOpen(ReadOnlySpan<bool> t, int a, int b, int c);
+
             [Hamiltonian("sum(i < n: h*phi[i]*phi[i-1] - 0.5*phi[i]^2 + phi[i+1]*phi[i]) + 3", Boundary = LatticeBoundary.Open)]
             public static partial double Mixed(double h, ReadOnlySpan<double> phi, int n);
 
