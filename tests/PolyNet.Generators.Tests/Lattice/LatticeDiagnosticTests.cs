@@ -118,3 +118,48 @@ public sealed class LatticeTemplateTests
         Assert.Equal("the field 's' is System.ReadOnlySpan<long>; a lattice field is a ReadOnlySpan of double, of bool (bits) or, marked [Spin], of sbyte or int (spins)", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
+
+/// <summary>Random lattice-shaped text never makes the compiler throw, and every error lies inside the text.</summary>
+public sealed class LatticeFuzzTests
+{
+    private static readonly string[] Vocabulary =
+        ["sum", "(", ")", "[", "]", ",", ":", "<", "i", "j", "n", "m", "s", "t", "h", "+", "-", "*", "^", "2", "1", "17", " ", "0.5"];
+
+    [Fact]
+    public void Random_token_sequences_compile_or_fail_with_located_errors()
+    {
+        var names = new[] { "s", "t", "h", "n", "m" };
+        var roles = new[] { ParameterRole.Field, ParameterRole.Field, ParameterRole.Scalar, ParameterRole.Extent, ParameterRole.Extent };
+        var random = new System.Random(2026);
+        int compiled = 0;
+        for (int trial = 0; trial < 20_000; trial++)
+        {
+            var text = new System.Text.StringBuilder();
+            int length = random.Next(1, 24);
+            for (int k = 0; k < length; k++)
+            {
+                text.Append(Vocabulary[random.Next(Vocabulary.Length)]);
+            }
+
+            string expression = trial % 3 == 0 ? "sum(i < n, j < m: " + text + ")" : text.ToString();
+            var input = new HamiltonianInput(
+                expression,
+                names,
+                new[] { 1.0, 1.0, 1.0, 1.0, 1.0 },
+                new[] { VariableKind.Spin, VariableKind.Continuous, VariableKind.Continuous, VariableKind.Continuous, VariableKind.Continuous },
+                NumericPrecision.Double,
+                Roles: roles,
+                Boundary: trial % 2 == 0 ? BoundaryKind.Periodic : BoundaryKind.Open);
+            var result = HamiltonianCompiler.Compile(input);
+            if (result.Succeeded)
+            {
+                compiled++;
+                continue;
+            }
+
+            Assert.All(result.Errors, e => Assert.True(e.Span.Start >= 0 && e.Span.Start + e.Span.Length <= expression.Length, $"'{expression}': {e.Message} at {e.Span}"));
+        }
+
+        Assert.InRange(compiled, 1, 19_999);
+    }
+}
