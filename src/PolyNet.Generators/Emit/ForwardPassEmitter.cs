@@ -88,30 +88,41 @@ internal sealed class ForwardPassEmitter
             EmitGate(writer, k, _network.Gates[k]);
         }
 
-        if (_network.AccumulatesOutputInDouble && _network.OutputTerms.Length > 0 && _network.OutputTerms.Length <= InlineDoubleSumTerms)
+        EmitOutput(writer, _network.OutputConstant, _network.OutputTerms, _network.AccumulatesOutputInDouble, null, _names["OutputWeights"]);
+    }
+
+    /// <summary>
+    /// constant + Σ coefficient·value, returned (<paramref name="local"/> null) or into a new local; summed in double when
+    /// <paramref name="inDouble"/> (float networks over bits and spins), with <paramref name="weights"/> naming the
+    /// coefficients' array when there are more than eight terms.
+    /// </summary>
+    public void EmitOutput(IndentedWriter writer, double constant, IReadOnlyList<OutputTerm> terms, bool inDouble, string? local, string weights)
+    {
+        string head = local is null ? "return " : $"var {local} = ";
+        if (inDouble && terms.Count > 0 && terms.Count <= InlineDoubleSumTerms)
         {
             // Up to eight terms are passed one by one: no stackalloc, so the forward pass stays inlinable.
-            var arguments = Enumerable.Range(0, InlineDoubleSumTerms).Select(t => t < _network.OutputTerms.Length
-                ? $"{Value(_network.OutputTerms[t].Value)}, {Literals.Double(_network.OutputTerms[t].Coefficient)}"
+            var arguments = Enumerable.Range(0, InlineDoubleSumTerms).Select(t => t < terms.Count
+                ? $"{Value(terms[t].Value)}, {Literals.Double(terms[t].Coefficient)}"
                 : "default, 0");
-            writer.WrappedLine($"return {L}.SumInDouble({Literals.Double(_network.OutputConstant)}, {string.Join(", ", arguments)});");
+            writer.WrappedLine($"{head}{L}.SumInDouble({Literals.Double(constant)}, {string.Join(", ", arguments)});");
             return;
         }
 
-        if (_network.AccumulatesOutputInDouble && _network.OutputTerms.Length > 0)
+        if (inDouble && terms.Count > 0)
         {
-            string values = _names["values"];
-            writer.Line($"Span<TLane> {values} = stackalloc TLane[{_network.OutputTerms.Length}];");
-            for (int t = 0; t < _network.OutputTerms.Length; t++)
+            string values = local is null ? _names["values"] : local + "Values";
+            writer.Line($"Span<TLane> {values} = stackalloc TLane[{terms.Count}];");
+            for (int t = 0; t < terms.Count; t++)
             {
-                writer.Line($"{values}[{t}] = {Value(_network.OutputTerms[t].Value)};");
+                writer.Line($"{values}[{t}] = {Value(terms[t].Value)};");
             }
 
-            writer.Line($"return {L}.SumInDouble({Literals.Double(_network.OutputConstant)}, {values}, {_names["OutputWeights"]});");
+            writer.Line($"{head}{L}.SumInDouble({Literals.Double(constant)}, {values}, {weights});");
             return;
         }
 
-        EmitSum(writer, _network.OutputTerms.Select(t => (t.Coefficient, Value(t.Value))).ToList(), _network.OutputConstant, null);
+        EmitSum(writer, terms.Select(t => (t.Coefficient, Value(t.Value))).ToList(), constant, local);
     }
 
     /// <summary>
@@ -144,17 +155,21 @@ internal sealed class ForwardPassEmitter
     }
 
     /// <summary>The output coefficients of a network that sums its output in double (see <see cref="EmitBody"/>).</summary>
-    public void EmitOutputWeights(IndentedWriter writer)
+    public void EmitOutputWeights(IndentedWriter writer) =>
+        EmitOutputWeights(writer, _network.OutputTerms, _network.AccumulatesOutputInDouble, _names["OutputWeights"]);
+
+    /// <summary>The coefficients' array <paramref name="name"/> of an output summed in double with more than eight terms (else nothing).</summary>
+    public void EmitOutputWeights(IndentedWriter writer, IReadOnlyList<OutputTerm> terms, bool inDouble, string name)
     {
-        if (!_network.AccumulatesOutputInDouble || _network.OutputTerms.Length <= InlineDoubleSumTerms)
+        if (!inDouble || terms.Count <= InlineDoubleSumTerms)
         {
             return;
         }
 
-        writer.Line($"private static ReadOnlySpan<double> {_names["OutputWeights"]} => new double[]");
+        writer.Line($"private static ReadOnlySpan<double> {name} => new double[]");
         using (writer.Braces(";"))
         {
-            foreach (var line in Chunk(_network.OutputTerms.Select(t => Literals.Double(t.Coefficient) + ","), 8))
+            foreach (var line in Chunk(terms.Select(t => Literals.Double(t.Coefficient) + ","), 8))
             {
                 writer.Line(line);
             }

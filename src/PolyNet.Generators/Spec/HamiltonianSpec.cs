@@ -57,7 +57,7 @@ internal sealed record HamiltonianSpec(
     }
 
     // FNV-1a: string.GetHashCode is randomised per process and would break determinism.
-    private static uint StableHash(string text)
+    internal static uint StableHash(string text)
     {
         uint hash = 2166136261;
         foreach (char c in text)

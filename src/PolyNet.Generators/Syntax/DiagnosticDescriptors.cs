@@ -37,6 +37,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidLattice = Create(
         DiagnosticIds.InvalidLattice, "Invalid lattice sum", "{0}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidClassifier = Create(
+        DiagnosticIds.InvalidClassifier, "Invalid classifier", "{0}", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor CostlyFlattening = Create(
         DiagnosticIds.CostlyFlattening, "Flattening costs more than twice the deep network", "{0}", DiagnosticSeverity.Warning);
 
@@ -57,6 +60,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.InvalidSpin => InvalidSpin,
         DiagnosticIds.BoundOnBinary => BoundOnBinary,
         DiagnosticIds.InvalidLattice => InvalidLattice,
+        DiagnosticIds.InvalidClassifier => InvalidClassifier,
         _ => UnsupportedMethod,
     };
 

@@ -23,8 +23,12 @@ internal static class ParameterKindReader
         string returnTypeName,
         Location location,
         Action<DiagnosticDescriptor, Location, string> report,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ITypeSymbol? numberType = null)
     {
+        // A Hamiltonian's numbers have its return type; a classifier's, its probabilities' element type.
+        numberType ??= method.ReturnType;
+        string numbers = SymbolEqualityComparer.Default.Equals(numberType, method.ReturnType) ? $"'{method.Name}' returns {returnTypeName}" : $"'{method.Name}' computes in {returnTypeName}";
         var spin = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == SpinAttributeName);
         var role = RoleOf(parameter, method);
         if (role == ParameterRole.Extent)
@@ -37,7 +41,7 @@ internal static class ParameterKindReader
         bool integer = type.SpecialType is SpecialType.System_Int32 or SpecialType.System_SByte;
         if (role == ParameterRole.Field)
         {
-            if ((spin is not null && integer) || (spin is null && (SymbolEqualityComparer.Default.Equals(type, method.ReturnType) || type.SpecialType == SpecialType.System_Boolean)))
+            if ((spin is not null && integer) || (spin is null && (SymbolEqualityComparer.Default.Equals(type, numberType) || type.SpecialType == SpecialType.System_Boolean)))
             {
                 return KindOf(parameter);
             }
@@ -57,7 +61,7 @@ internal static class ParameterKindReader
             return null;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(parameter.Type, method.ReturnType))
+        if (SymbolEqualityComparer.Default.Equals(parameter.Type, numberType))
         {
             return VariableKind.Continuous;
         }
@@ -69,7 +73,7 @@ internal static class ParameterKindReader
 
         string message = integer
             ? $"parameter '{parameter.Name}' is {typeName}; mark it [Spin] for a spin of -1 or +1, use bool for a bit of 0 or 1, or use {returnTypeName}"
-            : $"parameter '{parameter.Name}' is {typeName} but '{method.Name}' returns {returnTypeName}; use {returnTypeName} for every continuous parameter, bool for a bit or [Spin] int for a spin";
+            : $"parameter '{parameter.Name}' is {typeName} but {numbers}; use {returnTypeName} for every continuous parameter, bool for a bit or [Spin] int for a spin";
         report(DiagnosticDescriptors.UnsupportedMethod, location, message);
         return null;
     }

@@ -26,7 +26,7 @@ internal static class SpecReader
 
     private static readonly string[] LineBreaks = { "\r\n", "\r", "\n", "\u0085", "\u2028", "\u2029" };
 
-    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+    internal static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     public static SpecReadResult Read(
@@ -45,38 +45,7 @@ internal static class SpecReader
         }
 
         var nameLocation = declaration.Identifier.GetLocation();
-        string name = method.Name;
-        bool canEmit = true;
-
-        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-        {
-            Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, $"'{name}' must be declared 'static partial' without a body; the generator writes the body");
-            canEmit = false;
-        }
-        else if (declaration.Body is not null || declaration.ExpressionBody is not null
-            || (method.PartialImplementationPart is { } implementation && !IsGenerated(implementation)))
-        {
-            Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, $"'{name}' already has a body; remove it, the generator writes the body");
-            canEmit = false;
-        }
-
-        if (!method.IsStatic)
-        {
-            Report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, $"'{name}' must be static; add the 'static' modifier");
-        }
-
-        if (method.IsGenericMethod)
-        {
-            Report(DiagnosticDescriptors.UnsupportedMethod, declaration.TypeParameterList!.GetLocation(), $"'{name}' must not be generic; remove the type parameters");
-            canEmit &= declaration.ConstraintClauses.Count == 0;
-        }
-
-        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
-        {
-            Report(DiagnosticDescriptors.UnsupportedMethod, declaration.ReturnType.GetLocation(), $"'{name}' must return double or float by value");
-            canEmit = false;
-        }
-
+        bool canEmit = CheckDeclaration(method, declaration, Report, "double or float");
         bool emitsNetworkProperty = ReadNetworkPropertyName(method, nameLocation, Report);
         var hierarchy = ReadHierarchy(method, declaration, Report, ref canEmit);
         var precision = ReadPrecision(method, declaration, Report);
@@ -140,27 +109,7 @@ internal static class SpecReader
         {
             var kind = ParameterKindReader.KindOf(parameter);
             var role = ParameterKindReader.RoleOf(parameter, method);
-            double bound = kind == VariableKind.Continuous ? inputBound : 1.0;
-            foreach (var parameterAttribute in parameter.GetAttributes())
-            {
-                if (parameterAttribute.AttributeClass?.ToDisplayString() == BoundAttributeName
-                    && parameterAttribute.ConstructorArguments.Length == 1 && parameterAttribute.ConstructorArguments[0].Value is double value)
-                {
-                    if (ParameterKindReader.BoundOnBinary(parameter, parameterAttribute, kind, cancellationToken) is { } ignored)
-                    {
-                        diagnostics.Add(ignored);
-                        continue;
-                    }
-
-                    bound = value;
-                    if (!IsValidBound(value))
-                    {
-                        var location = (parameterAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? parameter.Locations.FirstOrDefault() ?? nameLocation;
-                        Report(DiagnosticDescriptors.InvalidArgument, location, $"the bound of '{parameter.Name}' must be a positive finite number, not {Format(value)}");
-                    }
-                }
-            }
-
+            double bound = ReadBound(parameter, kind, kind == VariableKind.Continuous ? inputBound : 1.0, diagnostics, Report, nameLocation, cancellationToken);
             parameters.Add(new ParameterSpec(parameter.Name, Identifier(parameter.Name), parameter.Type.ToDisplayString(TypeFormat), Modifier(parameter), bound, kind, role));
         }
 
@@ -179,7 +128,7 @@ internal static class SpecReader
         HamiltonianSpec? spec = canEmit
             ? new HamiltonianSpec(
                 hierarchy,
-                Identifier(name),
+                Identifier(method.Name),
                 Accessibility(method.DeclaredAccessibility),
                 Signature(method, declaration),
                 parameterSpecs,
@@ -194,8 +143,82 @@ internal static class SpecReader
         return new SpecReadResult(spec, input, diagnostics.ToImmutable(), map);
     }
 
+    /// <summary>The parameter's [Bound] if it has a valid one (PNET006 otherwise, PNET008 on a bit or spin), else <paramref name="bound"/>.</summary>
+    internal static double ReadBound(
+        IParameterSymbol parameter,
+        VariableKind kind,
+        double bound,
+        ImmutableArray<Diagnostic>.Builder diagnostics,
+        Action<DiagnosticDescriptor, Location, string> report,
+        Location nameLocation,
+        CancellationToken cancellationToken)
+    {
+        foreach (var parameterAttribute in parameter.GetAttributes())
+        {
+            if (parameterAttribute.AttributeClass?.ToDisplayString() == BoundAttributeName
+                && parameterAttribute.ConstructorArguments.Length == 1 && parameterAttribute.ConstructorArguments[0].Value is double value)
+            {
+                if (ParameterKindReader.BoundOnBinary(parameter, parameterAttribute, kind, cancellationToken) is { } ignored)
+                {
+                    diagnostics.Add(ignored);
+                    continue;
+                }
+
+                bound = value;
+                if (!IsValidBound(value))
+                {
+                    var location = (parameterAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? parameter.Locations.FirstOrDefault() ?? nameLocation;
+                    report(DiagnosticDescriptors.InvalidArgument, location, $"the bound of '{parameter.Name}' must be a positive finite number, not {Format(value)}");
+                }
+            }
+        }
+
+        return bound;
+    }
+
+    /// <summary>
+    /// The checks every generated method shares (PNET004): 'static partial' without a body, not generic, not returning by
+    /// reference. False when no implementation can be emitted at all.
+    /// </summary>
+    internal static bool CheckDeclaration(IMethodSymbol method, MethodDeclarationSyntax declaration, Action<DiagnosticDescriptor, Location, string> report, string returns)
+    {
+        var nameLocation = declaration.Identifier.GetLocation();
+        string name = method.Name;
+        bool canEmit = true;
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, $"'{name}' must be declared 'static partial' without a body; the generator writes the body");
+            canEmit = false;
+        }
+        else if (declaration.Body is not null || declaration.ExpressionBody is not null
+            || (method.PartialImplementationPart is { } implementation && !IsGenerated(implementation)))
+        {
+            report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, $"'{name}' already has a body; remove it, the generator writes the body");
+            canEmit = false;
+        }
+
+        if (!method.IsStatic)
+        {
+            report(DiagnosticDescriptors.UnsupportedMethod, nameLocation, $"'{name}' must be static; add the 'static' modifier");
+        }
+
+        if (method.IsGenericMethod)
+        {
+            report(DiagnosticDescriptors.UnsupportedMethod, declaration.TypeParameterList!.GetLocation(), $"'{name}' must not be generic; remove the type parameters");
+            canEmit &= declaration.ConstraintClauses.Count == 0;
+        }
+
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            report(DiagnosticDescriptors.UnsupportedMethod, declaration.ReturnType.GetLocation(), $"'{name}' must return {returns} by value");
+            canEmit = false;
+        }
+
+        return canEmit;
+    }
+
     /// <summary>The lines of the declaration's own XML doc comment, without the leading "///" (empty when it has none).</summary>
-    private static EquatableArray<string> Documentation(MethodDeclarationSyntax declaration)
+    internal static EquatableArray<string> Documentation(MethodDeclarationSyntax declaration)
     {
         var lines = new List<string>();
         foreach (var trivia in declaration.GetLeadingTrivia())
@@ -225,7 +248,7 @@ internal static class SpecReader
     /// The network is published as <c>&lt;Method&gt;Network</c>: only the first [Hamiltonian] overload of a name
     /// (in source order) gets it, and none does when the type already declares a member of that name.
     /// </summary>
-    private static bool ReadNetworkPropertyName(IMethodSymbol method, Location nameLocation, Action<DiagnosticDescriptor, Location, string> report)
+    internal static bool ReadNetworkPropertyName(IMethodSymbol method, Location nameLocation, Action<DiagnosticDescriptor, Location, string> report)
     {
         var type = method.ContainingType;
         if (type is null)
@@ -257,7 +280,7 @@ internal static class SpecReader
     private static bool IsGeneratedNetworkProperty(ISymbol member) =>
         member is IPropertySymbol or IMethodSymbol && member.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.Contains(nameof(HamiltonianGenerator)));
 
-    private static TypeHierarchy ReadHierarchy(IMethodSymbol method, MethodDeclarationSyntax declaration, Action<DiagnosticDescriptor, Location, string> report, ref bool canEmit)
+    internal static TypeHierarchy ReadHierarchy(IMethodSymbol method, MethodDeclarationSyntax declaration, Action<DiagnosticDescriptor, Location, string> report, ref bool canEmit)
     {
         var types = new List<ContainingType>();
         foreach (var typeSyntax in declaration.Ancestors().OfType<TypeDeclarationSyntax>())
@@ -330,14 +353,14 @@ internal static class SpecReader
             a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
             && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == HamiltonianEmitter.GeneratorName);
 
-    private static bool IsValidBound(double bound) => bound > 0 && !double.IsInfinity(bound) && !double.IsNaN(bound);
+    internal static bool IsValidBound(double bound) => bound > 0 && !double.IsInfinity(bound) && !double.IsNaN(bound);
 
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Identifier(string name) =>
+    internal static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-    private static string Modifier(IParameterSymbol parameter) => parameter.RefKind switch
+    internal static string Modifier(IParameterSymbol parameter) => parameter.RefKind switch
     {
         RefKind.Ref => "ref ",
         RefKind.Out => "out ",
@@ -345,7 +368,7 @@ internal static class SpecReader
         _ => parameter.IsParams ? "params " : parameter.Ordinal == 0 && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true } ? "this " : string.Empty,
     };
 
-    private static string Accessibility(Accessibility accessibility) => accessibility switch
+    internal static string Accessibility(Accessibility accessibility) => accessibility switch
     {
         Microsoft.CodeAnalysis.Accessibility.Public => "public",
         Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
@@ -356,7 +379,7 @@ internal static class SpecReader
     };
 
     /// <summary>The implementing declaration's head: the definition's modifiers (partial methods must repeat them), type and name.</summary>
-    private static string Signature(IMethodSymbol method, MethodDeclarationSyntax declaration)
+    internal static string Signature(IMethodSymbol method, MethodDeclarationSyntax declaration)
     {
         var modifiers = declaration.Modifiers.Select(m => m.Text).ToList();
         string typeParameters = declaration.TypeParameterList is { } list

@@ -86,6 +86,18 @@ public interface ILanes<TSelf, TLane, TScalar>
     /// </summary>
     static abstract TLane Step(TLane t, double threshold, TLane below, double above);
 
+    /// <summary>
+    /// <paramref name="ifGreater"/> in the lanes where <paramref name="left"/> &gt; <paramref name="right"/>, else
+    /// <paramref name="otherwise"/>: the lane-wise maximum and arg-maximum of a classifier's logits.
+    /// </summary>
+    static abstract TLane SelectGreater(TLane left, TLane right, TLane ifGreater, TLane otherwise);
+
+    /// <summary>Lane k to <c>destination[index + k·stride]</c>: one column of a row-major table (a classifier's probabilities).</summary>
+    static abstract void StoreStrided(TLane value, ref TScalar destination, nuint index, nuint stride);
+
+    /// <summary>Each lane, a small whole number, converted to <see cref="int"/> and stored at <c>destination[index + k]</c>.</summary>
+    static abstract void StoreInt32(TLane value, ref int destination, nuint index);
+
     /// <summary>True when every element satisfies |x| ≤ bound (false for NaN).</summary>
     static abstract bool AllWithin(TLane value, double bound);
 
