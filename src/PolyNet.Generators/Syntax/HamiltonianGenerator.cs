@@ -27,6 +27,31 @@ public sealed class HamiltonianGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.GeneratedFiles);
 
         context.RegisterSourceOutput(files, static (output, file) => output.AddSource(file.HintName, file.Text));
+
+        var classifiers = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ClassifierReader.CategoryAttributeName,
+                predicate: static (node, _) => node is MethodDeclarationSyntax,
+                transform: static (source, cancellationToken) => ReadClassifier(source, cancellationToken))
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.ClassifierSpecs);
+
+        var classifierFiles = classifiers
+            .Select(static (spec, cancellationToken) => SpecCompiler.Generate(spec, cancellationToken))
+            .WithTrackingName(TrackingNames.ClassifierFiles);
+
+        context.RegisterSourceOutput(classifierFiles, static (output, file) => output.AddSource(file.HintName, file.Text));
+    }
+
+    private static ClassifierSpec? ReadClassifier(GeneratorAttributeSyntaxContext source, System.Threading.CancellationToken cancellationToken)
+    {
+        if (source.TargetSymbol is not IMethodSymbol method || source.TargetNode is not MethodDeclarationSyntax declaration || source.Attributes.Length == 0)
+        {
+            return null;
+        }
+
+        return ClassifierReader.Read(method, declaration, source.Attributes, semanticModel: null, cancellationToken).Spec;
     }
 
     private static HamiltonianSpec? ReadSpec(GeneratorAttributeSyntaxContext source, System.Threading.CancellationToken cancellationToken)

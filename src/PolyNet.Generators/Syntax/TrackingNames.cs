@@ -5,4 +5,6 @@ internal static class TrackingNames
 {
     public const string Specs = nameof(Specs);
     public const string GeneratedFiles = nameof(GeneratedFiles);
+    public const string ClassifierSpecs = nameof(ClassifierSpecs);
+    public const string ClassifierFiles = nameof(ClassifierFiles);
 }
