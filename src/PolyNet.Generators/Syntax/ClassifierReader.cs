@@ -43,7 +43,10 @@ internal static class ClassifierReader
 
         if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SpecReader.HamiltonianAttributeName))
         {
-            Report(DiagnosticDescriptors.InvalidClassifier, nameLocation, $"'{method.Name}' has both [Hamiltonian] and [Category]; a method is either one Hamiltonian or a classifier over several, remove one of them");
+            Report(DiagnosticDescriptors.InvalidClassifier, nameLocation, BothAttributes(method.Name));
+
+            // The [Hamiltonian] pipeline writes the method's body; a second one would not compile.
+            canEmit = false;
         }
 
         bool returnsIndex = method.ReturnType.SpecialType == SpecialType.System_Int32;
@@ -130,6 +133,10 @@ internal static class ClassifierReader
             : null;
         return new ClassifierReadResult(spec, categoryInputs, diagnostics.ToImmutable(), maps);
     }
+
+    /// <summary>PNET010's message for a method with both [Hamiltonian] and [Category].</summary>
+    public static string BothAttributes(string method) =>
+        $"'{method}' has both [Hamiltonian] and [Category]; a method is either one Hamiltonian or a classifier over several, remove one of them";
 
     private static List<CategorySpec> ReadCategories(
         IMethodSymbol method,

@@ -39,6 +39,7 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidSpin,
         DiagnosticDescriptors.BoundOnBinary,
         DiagnosticDescriptors.InvalidLattice,
+        DiagnosticDescriptors.InvalidClassifier,
         DiagnosticDescriptors.CostlyFlattening,
         DiagnosticDescriptors.FlatteningLimitExceeded,
         DiagnosticDescriptors.NetworkSummary);
@@ -93,10 +94,15 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
         var declaration = (MethodDeclarationSyntax)context.Node;
         if (Hamiltonian(declaration, context.SemanticModel, attributeType, context.CancellationToken) is not { } found)
         {
+            AnalyzeClassifier(context, declaration);
             return;
         }
 
         var (method, attribute) = found;
+        if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ClassifierReader.CategoryAttributeName))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidClassifier, declaration.Identifier.GetLocation(), ClassifierReader.BothAttributes(method.Name)));
+        }
 
         var read = SpecReader.Read(method, declaration, attribute, context.SemanticModel, context.CancellationToken);
         foreach (var diagnostic in read.Diagnostics)
@@ -148,6 +154,90 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
                         $"parameter '{parameter.Name}' does not appear in the expanded Hamiltonian; use it in the expression or remove it"));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A method with [Category] attributes (a classifier): its shape (PNET004, PNET006, PNET010), each category's expression
+    /// errors inside that category's literal, unused inputs (PNET003) and its summary (PNET102). A method that also has
+    /// [Hamiltonian] is analyzed as one, and the classifier's analysis reports the conflict.
+    /// </summary>
+    private static void AnalyzeClassifier(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax declaration)
+    {
+        if (declaration.AttributeLists.Count == 0
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method
+            || method.PartialDefinitionPart is not null)
+        {
+            return;
+        }
+
+        var categories = method.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == ClassifierReader.CategoryAttributeName).ToImmutableArray();
+        if (categories.IsEmpty)
+        {
+            return;
+        }
+
+        var read = ClassifierReader.Read(method, declaration, categories, context.SemanticModel, context.CancellationToken);
+        foreach (var diagnostic in read.Diagnostics)
+        {
+            if (IsInside(diagnostic.Location, declaration))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        var compiled = new CompiledHamiltonian[read.CategoryInputs.Count];
+        for (int y = 0; y < read.CategoryInputs.Count; y++)
+        {
+            compiled[y] = HamiltonianCompiler.Compile(read.CategoryInputs[y], context.CancellationToken);
+            if (read.ExpressionMaps[y] is not { } map)
+            {
+                continue;
+            }
+
+            foreach (var error in compiled[y].Errors)
+            {
+                var location = map.GetLocation(error.Span);
+                var descriptor = DiagnosticDescriptors.ForId(DiagnosticIds.For(error.Kind));
+                string name = categories[y].ConstructorArguments[0].Value as string ?? string.Empty;
+                context.ReportDiagnostic(IsInside(location, declaration) || map.ArgumentLocation is not { } argument
+                    ? Diagnostic.Create(descriptor, location, error.Message)
+                    : Diagnostic.Create(descriptor, argument, $"{error.Message} (in the constant of category '{name}', {Position(location)})"));
+            }
+        }
+
+        if (read.Spec is not { } spec || !spec.IsCompilable || compiled.Any(c => !c.Succeeded))
+        {
+            return;
+        }
+
+        for (int v = 0; v < spec.Inputs.Count; v++)
+        {
+            if (compiled.All(c => c.Polynomial!.Terms.All(term => term.Monomial[v] == 0)))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.UnusedParameter,
+                    method.Parameters[v].Locations.FirstOrDefault(),
+                    $"parameter '{method.Parameters[v].Name}' appears in no category's expanded Hamiltonian; use it in an expression or remove it"));
+            }
+        }
+
+        var classifier = SpecCompiler.Compile(spec, context.CancellationToken);
+        if (classifier is { Succeeded: true, Shared: { } shared })
+        {
+            int unshared = classifier.Categories.Sum(c => c.Network!.NeuronCount);
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.NetworkSummary,
+                declaration.Identifier.GetLocation(),
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "'{0}' compiles {1} categories to {2:N0} shared neurons ({3:N0} without sharing) in {4}, max error {5} on each probability",
+                    declaration.Identifier.ValueText,
+                    classifier.Categories.Length,
+                    shared.NeuronCount,
+                    unshared,
+                    DepthLimitCheck.Layers(shared.HiddenLayers),
+                    FlatteningAdvice.TwoDigits(classifier.MaxError))));
         }
     }
 
