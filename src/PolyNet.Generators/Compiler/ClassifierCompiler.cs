@@ -47,8 +47,8 @@ internal static class ClassifierCompiler
 
     /// <summary>
     /// If every energy is within ε of its polynomial, each probability is within a factor e^(±2ε) of the exact one, so
-    /// |Δp| ≤ e^(2ε) − 1; the softmax's own rounding adds e^(2δ) − 1 with δ = 3u·(largest |logit|) + 4u (the logits, their
-    /// difference from the largest, the exponential), and (K + 2)u for the sum and the division (docs/design.md §13).
+    /// |Δp| ≤ e^(2ε) − 1; the softmax's own rounding adds e^(2δ) − 1 with δ = 4u·(largest |logit|) + 4u (the logits, their
+    /// difference from the largest, the rounded ln priors, the exponential), and (K + 2)u for the sum and the division (docs/design.md §13).
     /// </summary>
     private static double ProbabilityError(ImmutableArray<CompiledHamiltonian> categories, ImmutableArray<double> logPriors, NumericPrecision precision)
     {
@@ -63,7 +63,11 @@ internal static class ClassifierCompiler
             logits = Math.Max(logits, energy + Math.Abs(logPriors[y]));
         }
 
-        double delta = (3 * unit * logits) + (4 * unit);
-        return (Math.Exp(2 * epsilon) - 1) + (Math.Exp(2 * delta) - 1) + ((categories.Length + 2) * unit);
+        // 4u·logits: the logits, their difference from the largest, and the rounded ln priors (docs/design.md §13.4).
+        double delta = (4 * unit * logits) + (4 * unit);
+        double bound = (Math.Exp(2 * epsilon) - 1) + (Math.Exp(2 * delta) - 1) + ((categories.Length + 2) * unit);
+
+        // Probabilities lie in [0, 1], so no error exceeds 1: with huge energies the bound says only that.
+        return bound < 1 ? bound : 1;
     }
 }
