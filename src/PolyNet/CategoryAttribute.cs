@@ -15,7 +15,7 @@ namespace PolyNet;
 /// μ_y = −ln(π_y / Σ_k π_k) where π_y is <see cref="Prior"/>. A lower energy makes a category more probable; with equal
 /// energies the probabilities are the normalised priors.</para>
 /// <para>The expression follows the rules of <see cref="HamiltonianAttribute"/>; <see cref="ClassifierAttribute"/> sets
-/// the options every category shares (bounds, bound checks, depth). The generated <c>&lt;Method&gt;Classifier</c>
+/// the options every category shares (bounds, bound checks, depth). The generated <c>&lt;Method&gt;Network</c>
 /// property (a <see cref="BoltzmannClassifier"/>) describes the networks and bounds the error of the probabilities.</para>
 /// </remarks>
 /// <example>

@@ -290,7 +290,7 @@ internal sealed class ClassifierClassEmitter
         writer.WrappedLine($"public static void {_names["LogProbabilities"]}({SpanParameters}Span<{T}> {destination})");
         using (writer.Braces())
         {
-            writer.Line($"int {rows} = {destination}.Length / {_count};");
+            writer.Line(Inputs.Count > 0 ? $"int {rows} = {Inputs[0].Identifier}.Length;" : $"int {rows} = {destination}.Length / {_count};");
             EmitRowChecks(writer, rows, destination);
             using (writer.Block($"for (int {i} = 0; {i} < {rows}; {i}++)"))
             {
