@@ -31,6 +31,7 @@ public sealed class HalfTypedAttributeTests
     [Theory]
     [InlineData("""using PolyNet; public static partial class S { [Hamiltonian("-s1*s2 + 0.5*a*x - s2 + a*b", MaxHiddenLayers = 1)] public static partial double E([Spin] int s1, [Spin] sbyte s2, bool a, bool b, [Bound(2)] double x); }""")]
     [InlineData("""using PolyNet; public static partial class S { [Hamiltonian("x*y*s + b")] public static partial float F(float x, float y, [Spin] sbyte s, bool b); }""")]
+    [InlineData("""using System; using PolyNet; public static partial class S { [Category("sunny", "0.5*(t - 1)^2 + 2*h^2", Prior = 0.6)] [Category("rainy", "t*h*s", Prior = 0.4)] [Classifier(InputBound = 2)] public static partial int F(double t, double h, [Spin] int s, Span<double> p); }""")]
     public void Every_prefix_of_a_bit_and_spin_declaration_is_handled(string full)
     {
         for (int length = 0; length <= full.Length; length++)

@@ -24,10 +24,10 @@ partial class Ising
         global::System.ReadOnlySpan<sbyte> s,
         int rows,
         int columns)
-        => global::PolyNet.Generated.Network.Evaluate(s, rows, columns);
+        => global::PolyNet.Generated.Network._Evaluate(s, rows, columns);
 
-    /// <summary>The change of <see cref="Energy(System.ReadOnlySpan{sbyte}, int, int)"/> when <c>s[site]</c> (a row-major index) is flipped, computed from only
-    /// the neurons that read that site: its cost does not depend on the lattice's size.</summary>
+    /// <summary>The change of <see cref="Energy(System.ReadOnlySpan{sbyte}, int, int)"/> when <c>s[_site]</c> (a row-major index) is flipped, computed from
+    /// only the neurons that read that site: its cost does not depend on the lattice's size.</summary>
     /// <exception cref="global::System.ArgumentException">A field's length is not the product of the extents.</exception>
     /// <exception cref="global::System.ArgumentOutOfRangeException">An extent is negative, the site is outside the lattice, or a spin is not -1 or +1.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("PolyNet.Generators", "{version}")]
@@ -35,17 +35,17 @@ partial class Ising
         global::System.ReadOnlySpan<sbyte> s,
         int rows,
         int columns,
-        int site)
-        => global::PolyNet.Generated.Network.Delta(s, rows, columns, site);
+        int _site)
+        => global::PolyNet.Generated.Network._Delta(s, rows, columns, _site);
 
     /// <summary>The lattice network of <see cref="Energy(System.ReadOnlySpan{sbyte}, int, int)"/>: the per-site template (neurons, synapses and layers per
     /// site, cliques), MaxErrorPerSite, MaxError(sites), and the unrolled network of any size.</summary>
-    public static global::PolyNet.LatticeNetwork EnergyLattice => global::PolyNet.Generated.Network.Lattice;
+    public static global::PolyNet.LatticeNetwork EnergyLattice => global::PolyNet.Generated.Network._Lattice;
 
     /// <summary>The whole lattice's sigmoid network at this size, unrolled neuron by neuron, with its polynomial and error bound (for checks, export and the
     /// interpreter).</summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException">An extent is not positive, or the network would exceed LatticeNetwork.MaxUnrolledNeurons.</exception>
-    public static global::PolyNet.SigmoidNetwork EnergyNetwork(int rows, int columns) => global::PolyNet.Generated.Network.Lattice.Unroll(rows, columns);
+    public static global::PolyNet.SigmoidNetwork EnergyNetwork(int rows, int columns) => global::PolyNet.Generated.Network._Lattice.Unroll(rows, columns);
 }
 
 namespace PolyNet.Generated
@@ -61,254 +61,254 @@ namespace PolyNet.Generated
     file static class Network
     {
         // Bit products: σ(β·(Σ bits − k + ½)) with β = 40; a spin s enters as y = (s + 1)/2, weight β/2.
-        private const double Beta = 40.0;
+        private const double _Beta = 40.0;
         // Gate 0, y(s[i,j])*y(s[i,j+1]): bit product, neuron 0 in layer 1; |value| <= 1, error <= 4.25E-18.
-        private const double B0 = -40.0;
+        private const double _B0 = -40.0;
         // Gate 1, y(s[i,j])*y(s[i+1,j]): bit product, neuron 1 in layer 1; |value| <= 1, error <= 4.25E-18.
-        private const double B1 = -40.0;
-        private const double Constant = 0.0;   // the terms outside every sum
+        private const double _B1 = -40.0;
+        private const double _Constant = 0.0;   // the terms outside every sum
 
         /// <summary>The network's energy of the whole lattice; arguments are checked first.</summary>
-        public static double Evaluate(global::System.ReadOnlySpan<sbyte> s, int rows, int columns)
+        public static double _Evaluate(global::System.ReadOnlySpan<sbyte> s, int rows, int columns)
         {
-            int sites = Validate(s, rows, columns);
-            var total = new NeumaierSum();
+            int _sites = _Validate(s, rows, columns);
+            var _total = new NeumaierSum();
             if (Vector512.IsHardwareAccelerated && columns >= Vector512<double>.Count)
             {
-                Sweep<Vector512<double>, Double512>(s, rows, columns, ref total);
+                _Sweep<Vector512<double>, Double512>(s, rows, columns, ref _total);
             }
             else if (Vector256.IsHardwareAccelerated && columns >= Vector256<double>.Count)
             {
-                Sweep<Vector256<double>, Double256>(s, rows, columns, ref total);
+                _Sweep<Vector256<double>, Double256>(s, rows, columns, ref _total);
             }
             else if (Vector128.IsHardwareAccelerated && columns >= Vector128<double>.Count)
             {
-                Sweep<Vector128<double>, Double128>(s, rows, columns, ref total);
+                _Sweep<Vector128<double>, Double128>(s, rows, columns, ref _total);
             }
-            else if (sites > 0)
+            else if (_sites > 0)
             {
-                Sweep<double, ScalarDouble>(s, rows, columns, ref total);
+                _Sweep<double, ScalarDouble>(s, rows, columns, ref _total);
             }
-            return (double)(Constant + total.Value);
+            return (double)(_Constant + _total.Value);
         }
 
         /// <summary>Checks the extents, every field's length, every spin and (CheckBounds) every bound; returns the number of sites.</summary>
-        private static int Validate(global::System.ReadOnlySpan<sbyte> s, int rows, int columns)
+        private static int _Validate(global::System.ReadOnlySpan<sbyte> s, int rows, int columns)
         {
-            int sites = LatticeArguments.Sites(("rows", rows), ("columns", columns));
-            LatticeArguments.RequireLength(s.Length, sites, "s");
+            int _sites = LatticeArguments.Sites(("rows", rows), ("columns", columns));
+            LatticeArguments.RequireLength(s.Length, _sites, "s");
             SpinArguments.Validate(s, "s");
-            return sites;
+            return _sites;
         }
 
         /// <summary>One site's template network, once for every lane type (a vector of sites along the innermost extent).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TLane Forward<TLane, L>(TLane q0, TLane q1, TLane q2)
+        private static TLane _Forward<TLane, _L>(TLane _q0, TLane _q1, TLane _q2)
             where TLane : unmanaged
-            where L : ILanes<L, TLane, double>
+            where _L : ILanes<_L, TLane, double>
         {
-            var t0 = L.MultiplyAdd(q1, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B0)));
-            var g0 = L.Step(t0, 0.0, L.Step(t0, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i,j+1])
-            var t1 = L.MultiplyAdd(q2, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B1)));
-            var g1 = L.Step(t1, 0.0, L.Step(t1, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i+1,j])
-            return L.MultiplyAdd(g1, -4.0, L.MultiplyAdd(g0, -4.0, L.Add(L.Add(L.MultiplyAdd(q0, 1.9, L.Constant(2.0)), q1), q2)));
+            var _t0 = _L.MultiplyAdd(_q1, _Beta, _L.MultiplyAdd(_q0, _Beta, _L.Constant(_B0)));
+            var _g0 = _L.Step(_t0, 0.0, _L.Step(_t0, -80.0, _L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i,j+1])
+            var _t1 = _L.MultiplyAdd(_q2, _Beta, _L.MultiplyAdd(_q0, _Beta, _L.Constant(_B1)));
+            var _g1 = _L.Step(_t1, 0.0, _L.Step(_t1, -80.0, _L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i+1,j])
+            return _L.MultiplyAdd(_g1, -4.0, _L.MultiplyAdd(_g0, -4.0, _L.Add(_L.Add(_L.MultiplyAdd(_q0, 1.9, _L.Constant(2.0)), _q1), _q2)));
         }
 
         /// <summary>Every site: whole vectors of sites whose reads need no wrapping, the others one at a time.</summary>
-        private static void Sweep<TLane, L>(global::System.ReadOnlySpan<sbyte> s, int rows, int columns, ref NeumaierSum total)
+        private static void _Sweep<TLane, _L>(global::System.ReadOnlySpan<sbyte> s, int rows, int columns, ref NeumaierSum _total)
             where TLane : unmanaged
-            where L : ILanes<L, TLane, double>
+            where _L : ILanes<_L, TLane, double>
         {
-            ref sbyte r0 = ref MemoryMarshal.GetReference(s);
-            for (int x0 = 0; x0 < rows; x0++)
+            ref sbyte _r0 = ref MemoryMarshal.GetReference(s);
+            for (int _x0 = 0; _x0 < rows; _x0++)
             {
-                int b0 = (LatticeArguments.Wrap(x0, rows)) * columns + 0;
-                int b1 = (LatticeArguments.Wrap(x0 + 1, rows)) * columns + 0;
-                int x1 = 0;
-                int end = columns - 1;
-                TLane acc = L.Constant(0);
-                int count = 0;
-                for (; x1 + L.Count <= end; x1 += L.Count)
+                int _b0 = (LatticeArguments.Wrap(_x0, rows)) * columns + 0;
+                int _b1 = (LatticeArguments.Wrap(_x0 + 1, rows)) * columns + 0;
+                int _x1 = 0;
+                int _end = columns - 1;
+                TLane _acc = _L.Constant(0);
+                int _count = 0;
+                for (; _x1 + _L.Count <= _end; _x1 += _L.Count)
                 {
-                    TLane q0 = L.LoadSpins(ref r0, (nuint)(b0 + x1));
-                    TLane q1 = L.LoadSpins(ref r0, (nuint)(b0 + x1 + 1));
-                    TLane q2 = L.LoadSpins(ref r0, (nuint)(b1 + x1));
-                    acc = L.Add(acc, Forward<TLane, L>(q0, q1, q2));
-                    if (++count == 16)
+                    TLane _q0 = _L.LoadSpins(ref _r0, (nuint)(_b0 + _x1));
+                    TLane _q1 = _L.LoadSpins(ref _r0, (nuint)(_b0 + _x1 + 1));
+                    TLane _q2 = _L.LoadSpins(ref _r0, (nuint)(_b1 + _x1));
+                    _acc = _L.Add(_acc, _Forward<TLane, _L>(_q0, _q1, _q2));
+                    if (++_count == 16)
                     {
-                        total.Add(L.SumToDouble(acc));
-                        acc = L.Constant(0);
-                        count = 0;
+                        _total.Add(_L.SumToDouble(_acc));
+                        _acc = _L.Constant(0);
+                        _count = 0;
                     }
                 }
-                total.Add(L.SumToDouble(acc));
-                if (x1 < end && end >= L.Count)
+                _total.Add(_L.SumToDouble(_acc));
+                if (_x1 < _end && _end >= _L.Count)
                 {
-                    int start = end - L.Count;
-                    TLane q0 = L.LoadSpins(ref r0, (nuint)(b0 + start));
-                    TLane q1 = L.LoadSpins(ref r0, (nuint)(b0 + start + 1));
-                    TLane q2 = L.LoadSpins(ref r0, (nuint)(b1 + start));
-                    TLane keep = L.Load(ref MemoryMarshal.GetReference(LatticeArguments.DoubleRamp), (nuint)(LatticeArguments.RampZeros - (x1 - start)));
-                    total.Add(L.SumToDouble(L.Multiply(Forward<TLane, L>(q0, q1, q2), keep)));
-                    x1 = end;
+                    int _start = _end - _L.Count;
+                    TLane _q0 = _L.LoadSpins(ref _r0, (nuint)(_b0 + _start));
+                    TLane _q1 = _L.LoadSpins(ref _r0, (nuint)(_b0 + _start + 1));
+                    TLane _q2 = _L.LoadSpins(ref _r0, (nuint)(_b1 + _start));
+                    TLane _keep = _L.Load(ref MemoryMarshal.GetReference(LatticeArguments.DoubleRamp), (nuint)(LatticeArguments.RampZeros - (_x1 - _start)));
+                    _total.Add(_L.SumToDouble(_L.Multiply(_Forward<TLane, _L>(_q0, _q1, _q2), _keep)));
+                    _x1 = _end;
                 }
-                for (; x1 < columns; x1++) total.Add(SiteAt(s, rows, columns, x0, x1));
+                for (; _x1 < columns; _x1++) _total.Add(_SiteAt(s, rows, columns, _x0, _x1));
             }
         }
 
         /// <summary>The energy of the site at the given coordinates, one site at a time (boundaries, and inputs outside their bounds).</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static double SiteAt(global::System.ReadOnlySpan<sbyte> s, int rows, int columns, int x0, int x1)
+        private static double _SiteAt(global::System.ReadOnlySpan<sbyte> s, int rows, int columns, int _x0, int _x1)
         {
-            ulong inside = ulong.MaxValue;
-            int c0_0 = LatticeArguments.Wrap(x0, rows);
-            int c0_1 = LatticeArguments.Wrap(x1, columns);
-            double q0 = (double)s[(c0_0) * columns + c0_1];
-            int c1_0 = LatticeArguments.Wrap(x0, rows);
-            int c1_1 = LatticeArguments.Wrap(x1 + 1, columns);
-            double q1 = (double)s[(c1_0) * columns + c1_1];
-            int c2_0 = LatticeArguments.Wrap(x0 + 1, rows);
-            int c2_1 = LatticeArguments.Wrap(x1, columns);
-            double q2 = (double)s[(c2_0) * columns + c2_1];
-            double sum = 0;
-            sum += Site<double, ScalarDouble>(q0, q1, q2, inside);
-            return sum;
+            ulong _inside = ulong.MaxValue;
+            int _c0_0 = LatticeArguments.Wrap(_x0, rows);
+            int _c0_1 = LatticeArguments.Wrap(_x1, columns);
+            double _q0 = (double)s[(_c0_0) * columns + _c0_1];
+            int _c1_0 = LatticeArguments.Wrap(_x0, rows);
+            int _c1_1 = LatticeArguments.Wrap(_x1 + 1, columns);
+            double _q1 = (double)s[(_c1_0) * columns + _c1_1];
+            int _c2_0 = LatticeArguments.Wrap(_x0 + 1, rows);
+            int _c2_1 = LatticeArguments.Wrap(_x1, columns);
+            double _q2 = (double)s[(_c2_0) * columns + _c2_1];
+            double _sum = 0;
+            _sum += _Site<double, ScalarDouble>(_q0, _q1, _q2, _inside);
+            return _sum;
         }
 
         /// <summary>One site's energy: the terms whose reads are all inside the lattice (mask bit k: read k is inside).</summary>
-        private static double Site<TLane, L>(TLane q0, TLane q1, TLane q2, ulong inside)
+        private static double _Site<TLane, _L>(TLane _q0, TLane _q1, TLane _q2, ulong _inside)
             where TLane : unmanaged
-            where L : ILanes<L, TLane, double>
+            where _L : ILanes<_L, TLane, double>
         {
-            var t0 = L.MultiplyAdd(q1, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B0)));
-            var g0 = L.Step(t0, 0.0, L.Step(t0, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i,j+1])
-            var t1 = L.MultiplyAdd(q2, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B1)));
-            var g1 = L.Step(t1, 0.0, L.Step(t1, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i+1,j])
-            double sum = 2.0;
-            sum += 1.9 * L.SumToDouble(q0);
-            sum += 1.0 * L.SumToDouble(q1);
-            sum += 1.0 * L.SumToDouble(q2);
-            sum += -4.0 * L.SumToDouble(g0);
-            sum += -4.0 * L.SumToDouble(g1);
-            return sum;
+            var _t0 = _L.MultiplyAdd(_q1, _Beta, _L.MultiplyAdd(_q0, _Beta, _L.Constant(_B0)));
+            var _g0 = _L.Step(_t0, 0.0, _L.Step(_t0, -80.0, _L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i,j+1])
+            var _t1 = _L.MultiplyAdd(_q2, _Beta, _L.MultiplyAdd(_q0, _Beta, _L.Constant(_B1)));
+            var _g1 = _L.Step(_t1, 0.0, _L.Step(_t1, -80.0, _L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i+1,j])
+            double _sum = 2.0;
+            _sum += 1.9 * _L.SumToDouble(_q0);
+            _sum += 1.0 * _L.SumToDouble(_q1);
+            _sum += 1.0 * _L.SumToDouble(_q2);
+            _sum += -4.0 * _L.SumToDouble(_g0);
+            _sum += -4.0 * _L.SumToDouble(_g1);
+            return _sum;
         }
 
         /// <summary>The terms of one site that read s[i,j]: the neurons an update of that read changes.</summary>
-        private static double Touching0<TLane, L>(TLane q0, TLane q1, TLane q2, ulong inside)
+        private static double _Touching0<TLane, _L>(TLane _q0, TLane _q1, TLane _q2, ulong _inside)
             where TLane : unmanaged
-            where L : ILanes<L, TLane, double>
+            where _L : ILanes<_L, TLane, double>
         {
-            var t0 = L.MultiplyAdd(q1, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B0)));
-            var g0 = L.Step(t0, 0.0, L.Step(t0, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i,j+1])
-            var t1 = L.MultiplyAdd(q2, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B1)));
-            var g1 = L.Step(t1, 0.0, L.Step(t1, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i+1,j])
-            double sum = 0;
-            sum += 1.9 * L.SumToDouble(q0);
-            sum += -4.0 * L.SumToDouble(g0);
-            sum += -4.0 * L.SumToDouble(g1);
-            return sum;
+            var _t0 = _L.MultiplyAdd(_q1, _Beta, _L.MultiplyAdd(_q0, _Beta, _L.Constant(_B0)));
+            var _g0 = _L.Step(_t0, 0.0, _L.Step(_t0, -80.0, _L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i,j+1])
+            var _t1 = _L.MultiplyAdd(_q2, _Beta, _L.MultiplyAdd(_q0, _Beta, _L.Constant(_B1)));
+            var _g1 = _L.Step(_t1, 0.0, _L.Step(_t1, -80.0, _L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i+1,j])
+            double _sum = 0;
+            _sum += 1.9 * _L.SumToDouble(_q0);
+            _sum += -4.0 * _L.SumToDouble(_g0);
+            _sum += -4.0 * _L.SumToDouble(_g1);
+            return _sum;
         }
 
         /// <summary>The terms of one site that read s[i,j+1]: the neurons an update of that read changes.</summary>
-        private static double Touching1<TLane, L>(TLane q0, TLane q1, TLane q2, ulong inside)
+        private static double _Touching1<TLane, _L>(TLane _q0, TLane _q1, TLane _q2, ulong _inside)
             where TLane : unmanaged
-            where L : ILanes<L, TLane, double>
+            where _L : ILanes<_L, TLane, double>
         {
-            var t0 = L.MultiplyAdd(q1, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B0)));
-            var g0 = L.Step(t0, 0.0, L.Step(t0, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i,j+1])
-            double sum = 0;
-            sum += 1.0 * L.SumToDouble(q1);
-            sum += -4.0 * L.SumToDouble(g0);
-            return sum;
+            var _t0 = _L.MultiplyAdd(_q1, _Beta, _L.MultiplyAdd(_q0, _Beta, _L.Constant(_B0)));
+            var _g0 = _L.Step(_t0, 0.0, _L.Step(_t0, -80.0, _L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i,j+1])
+            double _sum = 0;
+            _sum += 1.0 * _L.SumToDouble(_q1);
+            _sum += -4.0 * _L.SumToDouble(_g0);
+            return _sum;
         }
 
         /// <summary>The terms of one site that read s[i+1,j]: the neurons an update of that read changes.</summary>
-        private static double Touching2<TLane, L>(TLane q0, TLane q1, TLane q2, ulong inside)
+        private static double _Touching2<TLane, _L>(TLane _q0, TLane _q1, TLane _q2, ulong _inside)
             where TLane : unmanaged
-            where L : ILanes<L, TLane, double>
+            where _L : ILanes<_L, TLane, double>
         {
-            var t1 = L.MultiplyAdd(q2, Beta, L.MultiplyAdd(q0, Beta, L.Constant(B1)));
-            var g1 = L.Step(t1, 0.0, L.Step(t1, -80.0, L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i+1,j])
-            double sum = 0;
-            sum += 1.0 * L.SumToDouble(q2);
-            sum += -4.0 * L.SumToDouble(g1);
-            return sum;
+            var _t1 = _L.MultiplyAdd(_q2, _Beta, _L.MultiplyAdd(_q0, _Beta, _L.Constant(_B1)));
+            var _g1 = _L.Step(_t1, 0.0, _L.Step(_t1, -80.0, _L.Constant(7.667648073722E-53), 4.248354255291589E-18), 1.0);   // y(s[i,j])*y(s[i+1,j])
+            double _sum = 0;
+            _sum += 1.0 * _L.SumToDouble(_q2);
+            _sum += -4.0 * _L.SumToDouble(_g1);
+            return _sum;
         }
 
-        /// <summary>The network's energy change when s[site] is flipped: only the terms that read that site, at the sites whose template reads it.</summary>
-        public static double Delta(global::System.ReadOnlySpan<sbyte> s, int rows, int columns, int site)
+        /// <summary>The network's energy change when s[_site] is flipped: only the terms that read that site, at the sites whose template reads it.</summary>
+        public static double _Delta(global::System.ReadOnlySpan<sbyte> s, int rows, int columns, int _site)
         {
-            int sites = LatticeArguments.Sites(("rows", rows), ("columns", columns));
-            LatticeArguments.RequireLength(s.Length, sites, "s");
-            LatticeArguments.RequireSite(site, sites, "site");
-            int x1 = site % columns;
-            int c1 = site / columns;
-            int x0 = c1;
-            SpinArguments.Validate(s[site], "s");
-            double before = (double)s[site];
-            double after = -before;
+            int _sites = LatticeArguments.Sites(("rows", rows), ("columns", columns));
+            LatticeArguments.RequireLength(s.Length, _sites, "s");
+            LatticeArguments.RequireSite(_site, _sites, "site");
+            int _x1 = _site % columns;
+            int _c1 = _site / columns;
+            int _x0 = _c1;
+            SpinArguments.Validate(s[_site], "s");
+            double _before = (double)s[_site];
+            double _after = -_before;
             if (rows <= 1 || columns <= 1)
             {
-                return SlowDelta(s, rows, columns, site);
+                return _SlowDelta(s, rows, columns, _site);
             }
-            double delta = 0;
+            double _delta = 0;
             // The site whose s[i,j] is the changed one.
             {
-                int p0 = LatticeArguments.Wrap(x0, rows);
-                int p1 = LatticeArguments.Wrap(x1, columns);
-                ulong inside = ulong.MaxValue;
-                int c1_0 = LatticeArguments.Wrap(p0, rows);
-                int c1_1 = LatticeArguments.Wrap(p1 + 1, columns);
-                SpinArguments.Validate(s[(c1_0) * columns + c1_1], "s");
-                double q1 = (double)s[(c1_0) * columns + c1_1];
-                int c2_0 = LatticeArguments.Wrap(p0 + 1, rows);
-                int c2_1 = LatticeArguments.Wrap(p1, columns);
-                SpinArguments.Validate(s[(c2_0) * columns + c2_1], "s");
-                double q2 = (double)s[(c2_0) * columns + c2_1];
-                delta += Touching0<double, ScalarDouble>(after, q1, q2, inside) - Touching0<double, ScalarDouble>(before, q1, q2, inside);
+                int _p0 = LatticeArguments.Wrap(_x0, rows);
+                int _p1 = LatticeArguments.Wrap(_x1, columns);
+                ulong _inside = ulong.MaxValue;
+                int _c1_0 = LatticeArguments.Wrap(_p0, rows);
+                int _c1_1 = LatticeArguments.Wrap(_p1 + 1, columns);
+                SpinArguments.Validate(s[(_c1_0) * columns + _c1_1], "s");
+                double _q1 = (double)s[(_c1_0) * columns + _c1_1];
+                int _c2_0 = LatticeArguments.Wrap(_p0 + 1, rows);
+                int _c2_1 = LatticeArguments.Wrap(_p1, columns);
+                SpinArguments.Validate(s[(_c2_0) * columns + _c2_1], "s");
+                double _q2 = (double)s[(_c2_0) * columns + _c2_1];
+                _delta += _Touching0<double, ScalarDouble>(_after, _q1, _q2, _inside) - _Touching0<double, ScalarDouble>(_before, _q1, _q2, _inside);
             }
             // The site whose s[i,j+1] is the changed one.
             {
-                int p0 = LatticeArguments.Wrap(x0, rows);
-                int p1 = LatticeArguments.Wrap(x1 - 1, columns);
-                ulong inside = ulong.MaxValue;
-                int c0_0 = LatticeArguments.Wrap(p0, rows);
-                int c0_1 = LatticeArguments.Wrap(p1, columns);
-                SpinArguments.Validate(s[(c0_0) * columns + c0_1], "s");
-                double q0 = (double)s[(c0_0) * columns + c0_1];
-                delta += Touching1<double, ScalarDouble>(q0, after, default, inside) - Touching1<double, ScalarDouble>(q0, before, default, inside);
+                int _p0 = LatticeArguments.Wrap(_x0, rows);
+                int _p1 = LatticeArguments.Wrap(_x1 - 1, columns);
+                ulong _inside = ulong.MaxValue;
+                int _c0_0 = LatticeArguments.Wrap(_p0, rows);
+                int _c0_1 = LatticeArguments.Wrap(_p1, columns);
+                SpinArguments.Validate(s[(_c0_0) * columns + _c0_1], "s");
+                double _q0 = (double)s[(_c0_0) * columns + _c0_1];
+                _delta += _Touching1<double, ScalarDouble>(_q0, _after, default, _inside) - _Touching1<double, ScalarDouble>(_q0, _before, default, _inside);
             }
             // The site whose s[i+1,j] is the changed one.
             {
-                int p0 = LatticeArguments.Wrap(x0 - 1, rows);
-                int p1 = LatticeArguments.Wrap(x1, columns);
-                ulong inside = ulong.MaxValue;
-                int c0_0 = LatticeArguments.Wrap(p0, rows);
-                int c0_1 = LatticeArguments.Wrap(p1, columns);
-                SpinArguments.Validate(s[(c0_0) * columns + c0_1], "s");
-                double q0 = (double)s[(c0_0) * columns + c0_1];
-                delta += Touching2<double, ScalarDouble>(q0, default, after, inside) - Touching2<double, ScalarDouble>(q0, default, before, inside);
+                int _p0 = LatticeArguments.Wrap(_x0 - 1, rows);
+                int _p1 = LatticeArguments.Wrap(_x1, columns);
+                ulong _inside = ulong.MaxValue;
+                int _c0_0 = LatticeArguments.Wrap(_p0, rows);
+                int _c0_1 = LatticeArguments.Wrap(_p1, columns);
+                SpinArguments.Validate(s[(_c0_0) * columns + _c0_1], "s");
+                double _q0 = (double)s[(_c0_0) * columns + _c0_1];
+                _delta += _Touching2<double, ScalarDouble>(_q0, default, _after, _inside) - _Touching2<double, ScalarDouble>(_q0, default, _before, _inside);
             }
-            return (double)delta;
+            return (double)_delta;
         }
 
         /// <summary>The energy change on a lattice so narrow that wrapped reads coincide: the whole energy after minus before.</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static double SlowDelta(global::System.ReadOnlySpan<sbyte> s, int rows, int columns, int site)
+        private static double _SlowDelta(global::System.ReadOnlySpan<sbyte> s, int rows, int columns, int _site)
         {
-            sbyte[] copy = s.ToArray();
-            copy[site] = (sbyte)(-copy[site]);
-            return Evaluate(copy, rows, columns) - Evaluate(s, rows, columns);
+            sbyte[] _copy = s.ToArray();
+            _copy[_site] = (sbyte)(-_copy[_site]);
+            return _Evaluate(_copy, rows, columns) - _Evaluate(s, rows, columns);
         }
 
         /// <summary>The lattice's per-site template, sizes and error bounds, built on first use.</summary>
-        public static LatticeNetwork Lattice => Lazy.Lattice;
+        public static LatticeNetwork _Lattice => _Lazy._Lattice;
 
-        private static class Lazy
+        private static class _Lazy
         {
-            public static readonly LatticeNetwork Lattice = new(LatticeDefinition);
+            public static readonly LatticeNetwork _Lattice = new(_LatticeDefinition);
 
-            private static LatticeNetworkDefinition LatticeDefinition => new()
+            private static LatticeNetworkDefinition _LatticeDefinition => new()
             {
                 Expression =
                     "-sum(i < rows, j < columns: s[i,j]*s[i+1,j] + s[i,j]*s[i,j+1]) - 0.1*sum(i < rows, j < columns: s[i,"

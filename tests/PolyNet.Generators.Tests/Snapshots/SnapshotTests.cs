@@ -49,6 +49,19 @@ public sealed class GeneratedSourceSnapshotTests
         """);
 
     [Fact]
+    public void Weather_classifier() => SnapshotGenerated(nameof(Weather_classifier), """
+        using System;
+        using PolyNet;
+
+        public static partial class Weather
+        {
+            [Category("sunny", "0.5*(t - 1)^2 + 2*(h - 0.2)^2", Prior = 0.6)]
+            [Category("rainy", "0.5*(t + 0.5)^2 + (h - 0.8)^2 + 0.3*t*h", Prior = 0.4)]
+            public static partial int Classify(double t, double h, Span<double> probabilities);
+        }
+        """);
+
+    [Fact]
     public void Flat_triple_product_in_one_hidden_layer() => SnapshotGenerated(nameof(Flat_triple_product_in_one_hidden_layer), """
         using PolyNet;
 
