@@ -22,6 +22,9 @@ using PolyNet.Benchmarks;
 //   --lattice the generated lattice methods at scale (LatticeBenchmarks): 2-D Ising 1024² against the
 //             TensorPrimitives.Sigmoid roofline and the exact loop, 10⁴ vs 10⁶ sites, IsingDelta at 10² vs 10⁶ sites,
 //             the φ⁴ chain of 10⁶ sites; always in process, so the roofline shares the network's process;
+//   --classifiers the generated Boltzmann classifiers (ClassifierBenchmarks): Iris and ten 16-input Gaussian categories,
+//             double and float, batch overload at 4096 rows against TensorPrimitives.Sigmoid over NeuronCount × 4096
+//             elements; always in process, like --lattice;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 bool quick = args.Contains("--quick");
 Job baseJob = quick ? Job.ShortRun : Job.Default.WithWarmupCount(4).WithIterationCount(12);
@@ -31,7 +34,7 @@ if (Array.IndexOf(args, "--batch") is int batchArgument and >= 0 && batchArgumen
     Environment.SetEnvironmentVariable("POLYNET_BENCH_BATCHES", args[batchArgument + 1]);
 }
 
-bool inProcess = args.Contains("--inprocess") || args.Contains("--lattice");
+bool inProcess = args.Contains("--inprocess") || args.Contains("--lattice") || args.Contains("--classifiers");
 if (inProcess)
 {
     baseJob = baseJob.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance);
@@ -42,6 +45,10 @@ report.AppendLine($"{DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} c
 if (args.Contains("--lattice"))
 {
     LatticeBenchmarks.Run(baseJob, report);
+}
+else if (args.Contains("--classifiers"))
+{
+    ClassifierBenchmarks.Run(baseJob, report);
 }
 else if (args.Contains("--spins"))
 {
@@ -113,7 +120,7 @@ else
 Console.WriteLine();
 Console.WriteLine(report);
 Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
-File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--lattice") ? "polynet-lattice.md" : args.Contains("--spins") ? "polynet-spins.md" : args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
+File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--lattice") ? "polynet-lattice.md" : args.Contains("--classifiers") ? "polynet-classifiers.md" : args.Contains("--spins") ? "polynet-spins.md" : args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
 
 // TensorPrimitives.Sigmoid runs at one of two speeds per process on .NET 10.0.12 (about 1 or 0.25 G/s in double):
 // say which one the roofline of this run saw, since the ratios above depend on it.
