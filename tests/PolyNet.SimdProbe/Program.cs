@@ -34,6 +34,7 @@ failures += Edges("table-run (x+y+z)^8 (double)", Probe.TableNetwork, true, (a, 
 failures += Edges("flat a*b*c*d in one layer (double)", Probe.FlatNetwork, true, (a, n) => Run(n, d => Probe.Flat(a[0], a[1], a[2], a[3], d)), p => Probe.Flat(p[0], p[1], p[2], p[3]), flat: true);
 failures += CheckBounds();
 failures += Lattices();
+failures += Classifiers();
 Console.WriteLine(failures == 0 ? "ok" : $"{failures} failures");
 return failures == 0 ? 0 : 1;
 
@@ -198,6 +199,42 @@ static int Lattices()
     return failures;
 }
 
+// Classifier batches (softmax in the lanes, strided stores of the probabilities) against the scalar method, for every
+// row count up to 40, with an input outside its bound in some batches (the rest takes the scalar pass).
+static int Classifiers()
+{
+    var random = new Random(11);
+    int failures = 0;
+    double worst = 0;
+    Span<double> p = stackalloc double[3];
+    Span<float> q = stackalloc float[3];
+    for (int rows = 0; rows <= 40; rows++)
+    {
+        var x = Enumerable.Range(0, rows).Select(i => rows % 5 == 3 && i == rows / 2 ? 4.0 : (random.NextDouble() * 2) - 1).ToArray();
+        var y = Enumerable.Range(0, rows).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
+        var probabilities = new double[rows * 3];
+        var categories = new int[rows];
+        Probe.Classify(x, y, probabilities, categories);
+        var floats = new float[rows * 3];
+        var floatCategories = new int[rows];
+        Probe.ClassifyF(F(x), F(y), floats, floatCategories);
+        for (int i = 0; i < rows; i++)
+        {
+            int category = Probe.Classify(x[i], y[i], p);
+            int floatCategory = Probe.ClassifyF((float)x[i], (float)y[i], q);
+            failures += category == categories[i] ? 0 : 1;
+            for (int k = 0; k < 3; k++)
+            {
+                failures += Near($"classifier rows {rows} row {i} category {k} (double)", probabilities[(i * 3) + k], p[k], 1e-12, ref worst);
+                failures += Near($"classifier rows {rows} row {i} category {k} (float)", floats[(i * 3) + k], q[k], 1e-4, ref worst);
+            }
+        }
+    }
+
+    Console.WriteLine($"classifiers: worst |batch - scalar| {worst:G3}{(failures == 0 ? string.Empty : $", {failures} failures")}");
+    return failures;
+}
+
 static int Near(string name, double value, double reference, double tolerance, ref double worst)
 {
     double difference = Math.Abs(value - reference);
@@ -322,4 +359,14 @@ public static partial class Probe
 
     [Hamiltonian("sum(i < a, j < b, k < c: t[i,j,k]*t[i+1,j,k] - 0.5*t[i,j,k]*t[i,j+1,k]*t[i,j,k+1] + 0.25*t[i,j,k])")]
     public static partial double LatticeBits(ReadOnlySpan<bool> t, int a, int b, int c);
+
+    [Category("a", "x*y + 0.5*x^2 - y")]
+    [Category("b", "x*y - x + 0.25*y^2", Prior = 2)]
+    [Category("c", "x^2 + y^2")]
+    public static partial int Classify(double x, double y, Span<double> p);
+
+    [Category("a", "x*y + 0.5*x^2 - y")]
+    [Category("b", "x*y - x + 0.25*y^2", Prior = 2)]
+    [Category("c", "x^2 + y^2")]
+    public static partial int ClassifyF(float x, float y, Span<float> p);
 }

@@ -48,7 +48,7 @@ internal static class ClassifierCompiler
     /// <summary>
     /// If every energy is within ε of its polynomial, each probability is within a factor e^(±2ε) of the exact one, so
     /// |Δp| ≤ e^(2ε) − 1; the softmax's own rounding adds e^(2δ) − 1 with δ = 4u·(largest |logit|) + 4u (the logits, their
-    /// difference from the largest, the rounded ln priors, the exponential), and (K + 2)u for the sum and the division (docs/design.md §13).
+    /// difference from the largest, the rounded ln priors, the exponential), and (K + 3)u for the sum, the reciprocal and the product (docs/design.md §13).
     /// </summary>
     private static double ProbabilityError(ImmutableArray<CompiledHamiltonian> categories, ImmutableArray<double> logPriors, NumericPrecision precision)
     {
@@ -65,7 +65,7 @@ internal static class ClassifierCompiler
 
         // 4u·logits: the logits, their difference from the largest, and the rounded ln priors (docs/design.md §13.4).
         double delta = (4 * unit * logits) + (4 * unit);
-        double bound = (Math.Exp(2 * epsilon) - 1) + (Math.Exp(2 * delta) - 1) + ((categories.Length + 2) * unit);
+        double bound = (Math.Exp(2 * epsilon) - 1) + (Math.Exp(2 * delta) - 1) + ((categories.Length + 3) * unit);
 
         // Probabilities lie in [0, 1], so no error exceeds 1: with huge energies the bound says only that.
         return bound < 1 ? bound : 1;

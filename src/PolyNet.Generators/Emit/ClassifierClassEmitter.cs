@@ -121,24 +121,150 @@ internal sealed class ClassifierClassEmitter
         }
     }
 
+    /// <summary>Gates per chunk of a large shared network (see <see cref="EmitEnergies"/>).</summary>
+    private const int ChunkGates = 6;
+
     private void EmitEnergies(IndentedWriter writer)
     {
+        var shared = _compiled.Shared!;
         string parameters = string.Join(string.Empty, Inputs.Select(p => $"TLane {p.Identifier}, "));
         string outs = string.Join(", ", Enumerable.Range(0, _count).Select(y => $"out TLane {E(y)}"));
         writer.Line("/// <summary>The shared gates once, then every category's energy, for every lane type.</summary>");
-        writer.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+
+        // Not inlined: its callers keep their own inlining budget for the softmax.
+        writer.Line("[MethodImpl(MethodImplOptions.NoInlining)]");
         writer.WrappedLine($"private static void {_names["Energies"]}<TLane, {L}>({parameters}{outs})");
         writer.Line("    where TLane : unmanaged");
+        bool chunked = shared.Gates.Length > 2 * ChunkGates && _compiled.Outputs.All(o => !o.AccumulatesInDouble);
         using (writer.Block($"    where {L} : ILanes<{L}, TLane, {T}>"))
         {
-            _forward.EmitGates(writer, Enumerable.Range(0, _compiled.Shared!.Gates.Length));
+            if (!chunked)
+            {
+                _forward.EmitGates(writer, Enumerable.Range(0, shared.Gates.Length));
+                for (int y = 0; y < _count; y++)
+                {
+                    var output = _compiled.Outputs[y];
+                    string local = _names[$"u{y}"];
+                    writer.Line($"// {Literals.Comment(_spec.Categories[y].Name)}");
+                    _forward.EmitOutput(writer, output.Constant, output.Terms, output.AccumulatesInDouble, local, _names[$"OutputWeights{y}"]);
+                    writer.Line($"{E(y)} = {local};");
+                }
+
+                return;
+            }
+
+            // A large network is evaluated in chunks of gates, each its own method: in one method of hundreds of gates
+            // the JIT stops inlining the gates' arithmetic. Each chunk adds its gates' terms to the energies; a gate
+            // that a later chunk reads is kept in the scratch span.
+            // The chunks share one span: the inputs, then the gates a later chunk reads, then the energies.
+            var kept = KeptGates();
+            string state = _names["state"];
+            int energies = Inputs.Count + kept.Count;
+            writer.Line($"Span<TLane> {state} = stackalloc TLane[{energies + _count}];");
+            for (int v = 0; v < Inputs.Count; v++)
+            {
+                writer.Line($"{state}[{v}] = {Inputs[v].Identifier};");
+            }
+
             for (int y = 0; y < _count; y++)
             {
                 var output = _compiled.Outputs[y];
                 string local = _names[$"u{y}"];
-                writer.Line($"// {Literals.Comment(_spec.Categories[y].Name)}");
-                _forward.EmitOutput(writer, output.Constant, output.Terms, output.AccumulatesInDouble, local, _names[$"OutputWeights{y}"]);
-                writer.Line($"{E(y)} = {local};");
+                writer.Line($"// {Literals.Comment(_spec.Categories[y].Name)}: the constant and the linear terms; the chunks add the rest");
+                _forward.EmitOutput(writer, output.Constant, output.Terms.Where(t => !t.Value.IsGate).ToList(), false, local, _names[$"OutputWeights{y}"]);
+                writer.Line($"{state}[{energies + y}] = {local};");
+            }
+
+            for (int c = 0; c * ChunkGates < shared.Gates.Length; c++)
+            {
+                writer.Line($"{_names[$"Chunk{c}"]}<TLane, {L}>({state});");
+            }
+
+            for (int y = 0; y < _count; y++)
+            {
+                writer.Line($"{E(y)} = {state}[{energies + y}];");
+            }
+        }
+
+        if (!chunked)
+        {
+            return;
+        }
+
+        var keptGates = KeptGates();
+        for (int c = 0; c * ChunkGates < shared.Gates.Length; c++)
+        {
+            writer.Line();
+            EmitChunk(writer, c, keptGates);
+        }
+    }
+
+    /// <summary>The gates read by a later chunk than their own, numbered in the scratch span.</summary>
+    private Dictionary<int, int> KeptGates()
+    {
+        var kept = new Dictionary<int, int>();
+        var gates = _compiled.Shared!.Gates;
+        for (int k = 0; k < gates.Length; k++)
+        {
+            foreach (var operand in gates[k].Operands.Where(o => o.IsGate && o.Index / ChunkGates < k / ChunkGates))
+            {
+                if (!kept.ContainsKey(operand.Index))
+                {
+                    kept.Add(operand.Index, kept.Count);
+                }
+            }
+        }
+
+        return kept;
+    }
+
+    private void EmitChunk(IndentedWriter writer, int chunk, Dictionary<int, int> kept)
+    {
+        var gates = _compiled.Shared!.Gates;
+        int first = chunk * ChunkGates, end = System.Math.Min(gates.Length, first + ChunkGates);
+        int energies = Inputs.Count + kept.Count;
+        string state = _names["state"];
+        writer.Line($"/// <summary>Gates {first}–{end - 1} and their terms in the energies.</summary>");
+        writer.Line("[MethodImpl(MethodImplOptions.NoInlining)]");
+        writer.WrappedLine($"private static void {_names[$"Chunk{chunk}"]}<TLane, {L}>(Span<TLane> {state})");
+        writer.Line("    where TLane : unmanaged");
+        using (writer.Block($"    where {L} : ILanes<{L}, TLane, {T}>"))
+        {
+            var operands = Enumerable.Range(first, end - first).SelectMany(k => gates[k].Operands).Distinct().ToList();
+            foreach (var input in operands.Where(o => !o.IsGate).Select(o => o.Index).OrderBy(v => v))
+            {
+                writer.Line($"var {Inputs[input].Identifier} = {state}[{input}];");
+            }
+
+            foreach (int k in operands.Where(o => o.IsGate && o.Index < first).Select(o => o.Index).OrderBy(k => k))
+            {
+                writer.Line($"var {_names[$"g{k}"]} = {state}[{Inputs.Count + kept[k]}];");
+            }
+
+            _forward.EmitGates(writer, Enumerable.Range(first, end - first));
+            for (int k = first; k < end; k++)
+            {
+                if (kept.TryGetValue(k, out int slot))
+                {
+                    writer.Line($"{state}[{Inputs.Count + slot}] = {_names[$"g{k}"]};");
+                }
+            }
+
+            for (int y = 0; y < _count; y++)
+            {
+                var terms = _compiled.Outputs[y].Terms.Where(t => t.Value.IsGate && t.Value.Index >= first && t.Value.Index < end).ToList();
+                if (terms.Count == 0)
+                {
+                    continue;
+                }
+
+                string sum = $"{state}[{energies + y}]";
+                foreach (var term in terms)
+                {
+                    sum = $"{L}.MultiplyAdd({_forward.Value(term.Value)}, {Literals.Double(term.Coefficient)}, {sum})";
+                }
+
+                writer.WrappedLine($"{state}[{energies + y}] = {sum};");
             }
         }
     }
@@ -214,6 +340,7 @@ internal sealed class ClassifierClassEmitter
             writer.Line($"ref {T} {rp} = ref MemoryMarshal.GetReference({probabilities});");
             writer.Line($"ref int {rc} = ref MemoryMarshal.GetReference({categories});");
             writer.Line($"nuint {length} = (nuint){categories}.Length, {i} = 0;");
+            writer.Line($"Span<TLane> {_names["columns"]} = stackalloc TLane[{_count}];   // one vector of rows' probabilities, category by category");
             using (writer.Block($"for (; {i} + (nuint){L}.Count <= {length}; {i} += (nuint){L}.Count)"))
             {
                 for (int v = 0; v < Inputs.Count; v++)
@@ -254,10 +381,14 @@ internal sealed class ClassifierClassEmitter
                 }
 
                 writer.WrappedLine($"TLane {sum} = {string.Join(string.Empty, Enumerable.Range(1, _count - 1).Select(_ => $"{L}.Add("))}{Z(0)}{string.Join(string.Empty, Enumerable.Range(1, _count - 1).Select(y => $", {Z(y)})"))};");
+                string inverse = _names["inverse"], columns = _names["columns"];
+                writer.Line($"TLane {inverse} = {L}.Divide({L}.Constant(1), {sum});   // one division, K multiplications");
                 for (int y = 0; y < _count; y++)
                 {
-                    writer.Line($"{L}.StoreStrided({L}.Divide({Z(y)}, {sum}), ref {rp}, ({i} * {_count}) + {y}, {_count});");
+                    writer.Line($"{columns}[{y}] = {L}.Multiply({Z(y)}, {inverse});");
                 }
+
+                writer.Line($"{L}.StoreRows({columns}, ref {rp}, {i} * {_count});");
 
                 writer.Line($"{L}.StoreInt32({best}, ref {rc}, {i});");
             }

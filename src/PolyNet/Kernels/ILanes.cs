@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
@@ -94,6 +95,25 @@ public interface ILanes<TSelf, TLane, TScalar>
 
     /// <summary>Lane k to <c>destination[index + k·stride]</c>: one column of a row-major table (a classifier's probabilities).</summary>
     static abstract void StoreStrided(TLane value, ref TScalar destination, nuint index, nuint stride);
+
+    /// <summary>
+    /// <paramref name="columns"/>[y] lane k to <c>destination[index + k·K + y]</c>, K = columns.Length: a block of
+    /// <see cref="Count"/> rows of a row-major table, written row by row (a classifier's probabilities).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual void StoreRows(ReadOnlySpan<TLane> columns, ref TScalar destination, nuint index)
+    {
+        // The columns as one block of scalars, column by column; read back row by row.
+        ReadOnlySpan<TScalar> scalars = MemoryMarshal.Cast<TLane, TScalar>(columns);
+        int count = TSelf.Count, width = columns.Length;
+        for (int k = 0; k < count; k++)
+        {
+            for (int y = 0; y < width; y++)
+            {
+                Unsafe.Add(ref destination, index + (nuint)((k * width) + y)) = scalars[(y * count) + k];
+            }
+        }
+    }
 
     /// <summary>Each lane, a small whole number, converted to <see cref="int"/> and stored at <c>destination[index + k]</c>.</summary>
     static abstract void StoreInt32(TLane value, ref int destination, nuint index);

@@ -74,15 +74,19 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
     public static double CopySign(double magnitude, double sign) => Math.CopySign(magnitude, sign);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SelectGreater(double left, double right, double ifGreater, double otherwise) => left > right ? ifGreater : otherwise;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreStrided(double value, ref double destination, nuint index, nuint stride) => Unsafe.Add(ref destination, index) = value;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreInt32(double value, ref int destination, nuint index) => Unsafe.Add(ref destination, index) = (int)value;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Step(double t, double threshold, double below, double above) => t > threshold ? above : below;
 
     /// <inheritdoc/>
@@ -240,15 +244,19 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
     public static float CopySign(float magnitude, float sign) => MathF.CopySign(magnitude, sign);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float SelectGreater(float left, float right, float ifGreater, float otherwise) => left > right ? ifGreater : otherwise;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreStrided(float value, ref float destination, nuint index, nuint stride) => Unsafe.Add(ref destination, index) = value;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreInt32(float value, ref int destination, nuint index) => Unsafe.Add(ref destination, index) = (int)value;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Step(float t, double threshold, float below, double above) => t > (float)threshold ? (float)above : below;
 
     /// <inheritdoc/>

@@ -76,10 +76,12 @@ public readonly struct Double128 : ILanes<Double128, Vector128<double>, double>,
     public static Vector128<double> Abs(Vector128<double> value) => Vector128.Abs(value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> SelectGreater(Vector128<double> left, Vector128<double> right, Vector128<double> ifGreater, Vector128<double> otherwise) =>
         Vector128.ConditionalSelect(Vector128.GreaterThan(left, right), ifGreater, otherwise);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreStrided(Vector128<double> value, ref double destination, nuint index, nuint stride)
     {
         for (int k = 0; k < Vector128<double>.Count; k++)
@@ -89,6 +91,7 @@ public readonly struct Double128 : ILanes<Double128, Vector128<double>, double>,
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreInt32(Vector128<double> value, ref int destination, nuint index)
     {
         for (int k = 0; k < Vector128<double>.Count; k++)
@@ -98,6 +101,7 @@ public readonly struct Double128 : ILanes<Double128, Vector128<double>, double>,
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Step(Vector128<double> t, double threshold, Vector128<double> below, double above) =>
         Vector128.ConditionalSelect(Vector128.GreaterThan(t, Vector128.Create(threshold)), Vector128.Create(above), below);
 
@@ -241,10 +245,12 @@ public readonly struct Single128 : ILanes<Single128, Vector128<float>, float>, I
     public static Vector128<float> Abs(Vector128<float> value) => Vector128.Abs(value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> SelectGreater(Vector128<float> left, Vector128<float> right, Vector128<float> ifGreater, Vector128<float> otherwise) =>
         Vector128.ConditionalSelect(Vector128.GreaterThan(left, right), ifGreater, otherwise);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreStrided(Vector128<float> value, ref float destination, nuint index, nuint stride)
     {
         for (int k = 0; k < Vector128<float>.Count; k++)
@@ -254,15 +260,12 @@ public readonly struct Single128 : ILanes<Single128, Vector128<float>, float>, I
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreInt32(Vector128<float> value, ref int destination, nuint index)
-    {
-        for (int k = 0; k < Vector128<float>.Count; k++)
-        {
-            Unsafe.Add(ref destination, index + (nuint)k) = (int)value.GetElement(k);
-        }
-    }
+        => Vector128.ConvertToInt32(value).StoreUnsafe(ref destination, index);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Step(Vector128<float> t, double threshold, Vector128<float> below, double above) =>
         Vector128.ConditionalSelect(Vector128.GreaterThan(t, Vector128.Create((float)threshold)), Vector128.Create((float)above), below);
 

@@ -76,10 +76,12 @@ public readonly struct Double256 : ILanes<Double256, Vector256<double>, double>,
     public static Vector256<double> Abs(Vector256<double> value) => Vector256.Abs(value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> SelectGreater(Vector256<double> left, Vector256<double> right, Vector256<double> ifGreater, Vector256<double> otherwise) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(left, right), ifGreater, otherwise);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreStrided(Vector256<double> value, ref double destination, nuint index, nuint stride)
     {
         for (int k = 0; k < Vector256<double>.Count; k++)
@@ -89,15 +91,15 @@ public readonly struct Double256 : ILanes<Double256, Vector256<double>, double>,
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreInt32(Vector256<double> value, ref int destination, nuint index)
     {
-        for (int k = 0; k < Vector256<double>.Count; k++)
-        {
-            Unsafe.Add(ref destination, index + (nuint)k) = (int)value.GetElement(k);
-        }
+        var whole = Vector256.ConvertToInt64(value);
+        Vector128.Narrow(whole.GetLower(), whole.GetUpper()).StoreUnsafe(ref destination, index);
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Step(Vector256<double> t, double threshold, Vector256<double> below, double above) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(t, Vector256.Create(threshold)), Vector256.Create(above), below);
 
@@ -241,10 +243,12 @@ public readonly struct Single256 : ILanes<Single256, Vector256<float>, float>, I
     public static Vector256<float> Abs(Vector256<float> value) => Vector256.Abs(value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> SelectGreater(Vector256<float> left, Vector256<float> right, Vector256<float> ifGreater, Vector256<float> otherwise) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(left, right), ifGreater, otherwise);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreStrided(Vector256<float> value, ref float destination, nuint index, nuint stride)
     {
         for (int k = 0; k < Vector256<float>.Count; k++)
@@ -254,15 +258,12 @@ public readonly struct Single256 : ILanes<Single256, Vector256<float>, float>, I
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreInt32(Vector256<float> value, ref int destination, nuint index)
-    {
-        for (int k = 0; k < Vector256<float>.Count; k++)
-        {
-            Unsafe.Add(ref destination, index + (nuint)k) = (int)value.GetElement(k);
-        }
-    }
+        => Vector256.ConvertToInt32(value).StoreUnsafe(ref destination, index);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Step(Vector256<float> t, double threshold, Vector256<float> below, double above) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(t, Vector256.Create((float)threshold)), Vector256.Create((float)above), below);
 

@@ -76,10 +76,12 @@ public readonly struct Double512 : ILanes<Double512, Vector512<double>, double>,
     public static Vector512<double> Abs(Vector512<double> value) => Vector512.Abs(value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> SelectGreater(Vector512<double> left, Vector512<double> right, Vector512<double> ifGreater, Vector512<double> otherwise) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(left, right), ifGreater, otherwise);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreStrided(Vector512<double> value, ref double destination, nuint index, nuint stride)
     {
         for (int k = 0; k < Vector512<double>.Count; k++)
@@ -89,15 +91,15 @@ public readonly struct Double512 : ILanes<Double512, Vector512<double>, double>,
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreInt32(Vector512<double> value, ref int destination, nuint index)
     {
-        for (int k = 0; k < Vector512<double>.Count; k++)
-        {
-            Unsafe.Add(ref destination, index + (nuint)k) = (int)value.GetElement(k);
-        }
+        var whole = Vector512.ConvertToInt64(value);
+        Vector256.Narrow(whole.GetLower(), whole.GetUpper()).StoreUnsafe(ref destination, index);
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Step(Vector512<double> t, double threshold, Vector512<double> below, double above) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(t, Vector512.Create(threshold)), Vector512.Create(above), below);
 
@@ -241,10 +243,12 @@ public readonly struct Single512 : ILanes<Single512, Vector512<float>, float>, I
     public static Vector512<float> Abs(Vector512<float> value) => Vector512.Abs(value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> SelectGreater(Vector512<float> left, Vector512<float> right, Vector512<float> ifGreater, Vector512<float> otherwise) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(left, right), ifGreater, otherwise);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreStrided(Vector512<float> value, ref float destination, nuint index, nuint stride)
     {
         for (int k = 0; k < Vector512<float>.Count; k++)
@@ -254,15 +258,12 @@ public readonly struct Single512 : ILanes<Single512, Vector512<float>, float>, I
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreInt32(Vector512<float> value, ref int destination, nuint index)
-    {
-        for (int k = 0; k < Vector512<float>.Count; k++)
-        {
-            Unsafe.Add(ref destination, index + (nuint)k) = (int)value.GetElement(k);
-        }
-    }
+        => Vector512.ConvertToInt32(value).StoreUnsafe(ref destination, index);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Step(Vector512<float> t, double threshold, Vector512<float> below, double above) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(t, Vector512.Create((float)threshold)), Vector512.Create((float)above), below);
 

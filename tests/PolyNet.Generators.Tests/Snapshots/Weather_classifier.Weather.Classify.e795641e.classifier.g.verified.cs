@@ -103,7 +103,7 @@ namespace PolyNet.Generated
         }
 
         /// <summary>The shared gates once, then every category's energy, for every lane type.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static void Energies<TLane, L>(TLane t, TLane h, out TLane e0, out TLane e1)
             where TLane : unmanaged
             where L : ILanes<L, TLane, double>
@@ -163,6 +163,7 @@ namespace PolyNet.Generated
             ref double rp = ref MemoryMarshal.GetReference(probabilities);
             ref int rc = ref MemoryMarshal.GetReference(categories);
             nuint length = (nuint)categories.Length, i = 0;
+            Span<TLane> columns = stackalloc TLane[2];   // one vector of rows' probabilities, category by category
             for (; i + (nuint)L.Count <= length; i += (nuint)L.Count)
             {
                 TLane v0 = L.Load(ref r0, i);
@@ -180,8 +181,10 @@ namespace PolyNet.Generated
                 z0 = L.Exp(L.Subtract(z0, top));
                 z1 = L.Exp(L.Subtract(z1, top));
                 TLane sum = L.Add(z0, z1);
-                L.StoreStrided(L.Divide(z0, sum), ref rp, (i * 2) + 0, 2);
-                L.StoreStrided(L.Divide(z1, sum), ref rp, (i * 2) + 1, 2);
+                TLane inverse = L.Divide(L.Constant(1), sum);   // one division, K multiplications
+                columns[0] = L.Multiply(z0, inverse);
+                columns[1] = L.Multiply(z1, inverse);
+                L.StoreRows(columns, ref rp, i * 2);
                 L.StoreInt32(best, ref rc, i);
             }
             return i;
@@ -233,7 +236,7 @@ namespace PolyNet.Generated
                 Categories = new string[] { "sunny", "rainy" },
                 Priors = new double[] { 0.6, 0.4 },
                 NeuronCount = 8,
-                MaxError = 1.610267474916327E-12,
+                MaxError = 1.6103784972187896E-12,
                 Hamiltonians = new SigmoidNetworkDefinition[]
                 {
                     new()
