@@ -163,6 +163,13 @@ static double MaxDifference(double[] a, double[] b)
 
 static TimeSpan BestOf(int repetitions, Action action)
 {
+    // Warm up for half a second first, so that the tiered JIT has installed its optimized code before anything is timed.
+    long warm = Stopwatch.GetTimestamp();
+    while (Stopwatch.GetElapsedTime(warm).TotalMilliseconds < 500)
+    {
+        action();
+    }
+
     TimeSpan best = TimeSpan.MaxValue;
     for (int i = 0; i < repetitions; i++)
     {
