@@ -271,7 +271,7 @@ internal sealed class ClassifierClassEmitter
 
     private void EmitBatch(IndentedWriter writer)
     {
-        string probabilities = _spec.Probabilities.Identifier, categories = _names["categories"], rows = _names["rows"], done = _names["done"];
+        string probabilities = _spec.Probabilities.Identifier, categories = _names["categories"], rows = _names["rows"];
         writer.Line("/// <summary>Every row: lengths and values checked first, then whole vectors of rows, then the rest one at a time.</summary>");
         writer.WrappedLine($"public static void {_names["Evaluate"]}({SpanParameters}Span<{T}> {probabilities}, Span<int> {categories})");
         using (writer.Braces())
@@ -279,19 +279,7 @@ internal sealed class ClassifierClassEmitter
             writer.Line($"int {rows} = {categories}.Length;");
             EmitRowChecks(writer, rows, probabilities);
             string arguments = string.Join(string.Empty, Inputs.Select(p => p.Identifier + ", ")) + $"{probabilities}, {categories}";
-            writer.Line($"nuint {done} = 0;");
-            string keyword = "if";
-            foreach (int bits in new[] { 512, 256, 128 })
-            {
-                using (writer.Block($"{keyword} (Vector{bits}.IsHardwareAccelerated && {rows} >= Vector{bits}<{T}>.Count)"))
-                {
-                    writer.WrappedLine($"{done} = {_names["Vectors"]}<Vector{bits}<{T}>, {ParameterForms.Lanes(_precision, bits)}>({arguments});");
-                }
-
-                keyword = "else if";
-            }
-
-            writer.WrappedLine($"{_names["Scalars"]}({arguments}, {done}, (nuint){rows});");
+            ParameterForms.EmitVectorDispatch(writer, _names, _precision, rows, arguments);
         }
     }
 

@@ -161,21 +161,8 @@ internal sealed class NetworkClassEmitter
                 }
             }
 
-            string done = _names["done"];
             string arguments = string.Join(", ", _spec.Parameters.Select(p => p.Identifier).Append(Destination));
-            writer.Line($"nuint {done} = 0;");
-            string keyword = "if";
-            foreach (int bits in new[] { 512, 256, 128 })
-            {
-                using (writer.Block($"{keyword} (Vector{bits}.IsHardwareAccelerated && {length} >= Vector{bits}<{T}>.Count)"))
-                {
-                    writer.WrappedLine($"{done} = {_names["Vectors"]}<Vector{bits}<{T}>, {ParameterForms.Lanes(_precision, bits)}>({arguments});");
-                }
-
-                keyword = "else if";
-            }
-
-            writer.WrappedLine($"{_names["Scalars"]}({arguments}, {done}, (nuint){length});");
+            ParameterForms.EmitVectorDispatch(writer, _names, _precision, length, arguments);
         }
     }
 

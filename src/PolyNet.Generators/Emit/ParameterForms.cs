@@ -40,4 +40,26 @@ internal static class ParameterForms
         VariableKind.Spin => $"{lanes}.LoadSpins(ref {reference}, {index})",
         _ => $"{lanes}.Load(ref {reference}, {index})",
     };
+
+    /// <summary>
+    /// done = Vectors&lt;widest accelerated vector&gt;(arguments) when <paramref name="count"/> holds at least one vector, then
+    /// the rest one at a time: the dispatch every batch entry point shares.
+    /// </summary>
+    public static void EmitVectorDispatch(IndentedWriter writer, GeneratedNames names, NumericPrecision precision, string count, string arguments)
+    {
+        string T = Element(precision), done = names["done"];
+        writer.Line($"nuint {done} = 0;");
+        string keyword = "if";
+        foreach (int bits in new[] { 512, 256, 128 })
+        {
+            using (writer.Block($"{keyword} (Vector{bits}.IsHardwareAccelerated && {count} >= Vector{bits}<{T}>.Count)"))
+            {
+                writer.WrappedLine($"{done} = {names["Vectors"]}<Vector{bits}<{T}>, {Lanes(precision, bits)}>({arguments});");
+            }
+
+            keyword = "else if";
+        }
+
+        writer.WrappedLine($"{names["Scalars"]}({arguments}, {done}, (nuint){count});");
+    }
 }

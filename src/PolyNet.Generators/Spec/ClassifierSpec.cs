@@ -35,17 +35,5 @@ internal sealed record ClassifierSpec(
     public bool IsCompilable => ShapeError is null && Precision is not null;
 
     /// <summary>The generated file's name: unique per method, stable across runs.</summary>
-    public string HintName
-    {
-        get
-        {
-            var key = new System.Text.StringBuilder(Signature);
-            foreach (var parameter in Parameters)
-            {
-                key.Append(parameter.Type).Append(';');
-            }
-
-            return $"{Hierarchy.HintPrefix}.{PlainName}.{HamiltonianSpec.StableHash(key.ToString()):x8}.classifier.g.cs";
-        }
-    }
+    public string HintName => HamiltonianSpec.FileName(Hierarchy, PlainName, Signature, Parameters, ".classifier.g.cs");
 }

@@ -42,18 +42,18 @@ internal sealed record HamiltonianSpec(
     public bool IsCompilable => ShapeError is null && Precision is not null;
 
     /// <summary>The generated file's name: unique per method, stable across runs.</summary>
-    public string HintName
-    {
-        get
-        {
-            var key = new System.Text.StringBuilder(Signature);
-            foreach (var parameter in Parameters)
-            {
-                key.Append(parameter.Modifier).Append(parameter.Type).Append(';');
-            }
+    public string HintName => FileName(Hierarchy, PlainName, Signature, Parameters, ".g.cs");
 
-            return $"{Hierarchy.HintPrefix}.{PlainName}.{StableHash(key.ToString()):x8}.g.cs";
+    /// <summary>prefix.Method.hash + suffix, the hash over the signature and the parameters' modifiers and types (overloads differ).</summary>
+    internal static string FileName(TypeHierarchy hierarchy, string name, string signature, EquatableArray<ParameterSpec> parameters, string suffix)
+    {
+        var key = new System.Text.StringBuilder(signature);
+        foreach (var parameter in parameters)
+        {
+            key.Append(parameter.Modifier).Append(parameter.Type).Append(';');
         }
+
+        return $"{hierarchy.HintPrefix}.{name}.{StableHash(key.ToString()):x8}{suffix}";
     }
 
     // FNV-1a: string.GetHashCode is randomised per process and would break determinism.
