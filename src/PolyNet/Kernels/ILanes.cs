@@ -103,21 +103,7 @@ public interface ILanes<TSelf, TLane, TScalar>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static virtual void StoreRows(ReadOnlySpan<TLane> columns, ref TScalar destination, nuint index)
     {
-        // The columns as one block of scalars, column by column; read back row by row, without bounds checks (the
-        // block holds exactly Count·K scalars, and the caller checked the destination's length).
-        ref TScalar scalars = ref Unsafe.As<TLane, TScalar>(ref MemoryMarshal.GetReference(columns));
-        int count = TSelf.Count, width = columns.Length;
-        ref TScalar row = ref Unsafe.Add(ref destination, index);
-        for (int k = 0; k < count; k++)
-        {
-            ref TScalar column = ref Unsafe.Add(ref scalars, k);
-            for (int y = 0; y < width; y++)
-            {
-                Unsafe.Add(ref row, y) = Unsafe.Add(ref column, y * count);
-            }
-
-            row = ref Unsafe.Add(ref row, width);
-        }
+        RowStores.Scalar<TLane, TScalar>(columns, ref destination, index, TSelf.Count);
     }
 
     /// <summary>Each lane, a small whole number, converted to <see cref="int"/> and stored at <c>destination[index + k]</c>.</summary>

@@ -82,6 +82,19 @@ public readonly struct Double512 : ILanes<Double512, Vector512<double>, double>,
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreRows(ReadOnlySpan<Vector512<double>> columns, ref double destination, nuint index)
+    {
+        if (RowInterleave.CanPermute(columns.Length))
+        {
+            RowInterleave.Store(columns, ref destination, index);
+            return;
+        }
+
+        RowStores.Scalar<Vector512<double>, double>(columns, ref destination, index, Vector512<double>.Count);
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreStrided(Vector512<double> value, ref double destination, nuint index, nuint stride)
     {
         for (int k = 0; k < Vector512<double>.Count; k++)
@@ -246,6 +259,19 @@ public readonly struct Single512 : ILanes<Single512, Vector512<float>, float>, I
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> SelectGreater(Vector512<float> left, Vector512<float> right, Vector512<float> ifGreater, Vector512<float> otherwise) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(left, right), ifGreater, otherwise);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreRows(ReadOnlySpan<Vector512<float>> columns, ref float destination, nuint index)
+    {
+        if (RowInterleave.CanPermute(columns.Length))
+        {
+            RowInterleave.Store(columns, ref destination, index);
+            return;
+        }
+
+        RowStores.Scalar<Vector512<float>, float>(columns, ref destination, index, Vector512<float>.Count);
+    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
