@@ -264,7 +264,7 @@ public sealed class BoltzmannClassifier
     /// <summary>A one-line summary: categories, inputs, neurons (shared and not) and the error bound.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"Boltzmann classifier over ({string.Join(", ", Inputs)}) into {Categories.Count} categories ({string.Join(", ", Categories)}): {NeuronCount} neurons ({UnsharedNeuronCount} unshared), max error {MaxError:G3} per probability for |input| <= bound");
+        $"Boltzmann classifier over ({string.Join(", ", Inputs)}) into {Categories.Count} categories ({string.Join(", ", Categories)}): {NeuronCount} {(NeuronCount == 1 ? "neuron" : "neurons")} ({UnsharedNeuronCount} without sharing), max error {MaxError:G3} per probability for |input| <= bound");
 
     /// <summary>
     /// The normalised priors and their logarithms: divided by the largest prior first (no overflow), ln of a ratio

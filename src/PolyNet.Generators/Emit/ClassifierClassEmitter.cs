@@ -62,14 +62,19 @@ internal sealed class ClassifierClassEmitter
             writer.Line();
             EmitEnergies(writer);
             writer.Line();
-            EmitBatch(writer);
-            writer.Line();
-            EmitVectors(writer);
-            writer.Line();
-            EmitScalars(writer);
-            writer.Line();
-            EmitLogBatch(writer);
-            writer.Line();
+            if (Inputs.Count > 0)
+            {
+                // Without inputs there are no rows: the batch overloads would repeat the scalar ones' signatures.
+                EmitBatch(writer);
+                writer.Line();
+                EmitVectors(writer);
+                writer.Line();
+                EmitScalars(writer);
+                writer.Line();
+                EmitLogBatch(writer);
+                writer.Line();
+            }
+
             EmitDescription(writer);
         }
     }

@@ -130,8 +130,36 @@ internal static class ClassifierEmitter
         string spans = string.Join(", ", spec.Inputs.Select(p => p.Identifier));
         string prefix = spans.Length > 0 ? spans + ", " : string.Empty;
         var spanInputs = spec.Inputs.Select(p => $"global::System.ReadOnlySpan<{ParameterForms.SpanElement(p, spec.Precision!.Value)}> {p.Identifier}").ToList();
-        string categoryIndexes = names["categories"], logProbabilities = names["logProbabilities"];
+        string logProbabilities = names["logProbabilities"];
 
+        // Without inputs there are no rows, and the batch overloads would repeat the scalar ones' signatures.
+        if (spec.Inputs.Count > 0)
+        {
+            EmitBatchMembers(writer, spec, failure, names, spanInputs, prefix, T);
+        }
+
+        writer.Line();
+        writer.CommentLines("/// ", $"<summary>ln p(y | inputs) for every category, computed as a log-sum-exp with the largest logit subtracted: no underflow where the probabilities would round to 0.</summary>");
+        WriteMember(
+            writer,
+            $"{spec.Accessibility} static void {spec.PlainName}LogProbabilities(",
+            inputs.Append($"global::System.Span<{T}> {logProbabilities}").ToList(),
+            failure is null ? $"{Generated}.{names["LogProbabilities"]}({inputArguments}{(inputArguments.Length > 0 ? ", " : string.Empty)}{logProbabilities});" : Throw() + ";");
+
+        if (spec.EmitsNetworkProperty)
+        {
+            writer.Line();
+            writer.CommentLines("/// ", "<summary>The classifier's description: categories, priors, each category's Hamiltonian as a sigmoid network over the shared neurons, MaxError on the probabilities, and reference evaluations.</summary>");
+            writer.WrappedLine($"{spec.Accessibility} static global::PolyNet.BoltzmannClassifier {spec.PlainName}Network => {(failure is null ? $"{Generated}.{names["Description"]}" : Throw())};");
+        }
+    }
+
+    /// <summary>The batch overloads (rows of inputs): the probabilities with the categories, and the log-probabilities.</summary>
+    private static void EmitBatchMembers(IndentedWriter writer, ClassifierSpec spec, string? failure, GeneratedNames names, List<string> spanInputs, string prefix, string T)
+    {
+        string Throw() => $"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(failure!))})";
+        string probabilities = spec.Probabilities.Identifier;
+        string categoryIndexes = names["categories"], logProbabilities = names["logProbabilities"];
         writer.Line();
         writer.CommentLines("/// ", $"<summary>The posteriors of every row: row i's inputs are element i of each span; <paramref name=\"{Literals.Xml(spec.Probabilities.Name)}\"/> holds one row of {spec.Categories.Count} probabilities per input row (row-major), <paramref name=\"{categoryIndexes}\"/> the most probable category of each.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A length does not match (every span is checked before anything is written).</exception>");
@@ -142,14 +170,6 @@ internal static class ClassifierEmitter
             failure is null ? $"{Generated}.{names["Evaluate"]}({prefix}{probabilities}, {categoryIndexes});" : Throw() + ";");
 
         writer.Line();
-        writer.CommentLines("/// ", $"<summary>ln p(y | inputs) for every category, computed as a log-sum-exp with the largest logit subtracted: no underflow where the probabilities would round to 0.</summary>");
-        WriteMember(
-            writer,
-            $"{spec.Accessibility} static void {spec.PlainName}LogProbabilities(",
-            inputs.Append($"global::System.Span<{T}> {logProbabilities}").ToList(),
-            failure is null ? $"{Generated}.{names["LogProbabilities"]}({inputArguments}{(inputArguments.Length > 0 ? ", " : string.Empty)}{logProbabilities});" : Throw() + ";");
-
-        writer.Line();
         writer.CommentLines("/// ", $"<summary>ln p(y | inputs) of every row, row-major (one row of {spec.Categories.Count} per input row).</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A length does not match (every span is checked before anything is written).</exception>");
         WriteMember(
@@ -157,13 +177,6 @@ internal static class ClassifierEmitter
             $"{spec.Accessibility} static void {spec.PlainName}LogProbabilities(",
             spanInputs.Append($"global::System.Span<{T}> {logProbabilities}").ToList(),
             failure is null ? $"{Generated}.{names["LogProbabilities"]}({prefix}{logProbabilities});" : Throw() + ";");
-
-        if (spec.EmitsNetworkProperty)
-        {
-            writer.Line();
-            writer.CommentLines("/// ", "<summary>The classifier's description: categories, priors, each category's Hamiltonian as a sigmoid network over the shared neurons, MaxError on the probabilities, and reference evaluations.</summary>");
-            writer.WrappedLine($"{spec.Accessibility} static global::PolyNet.BoltzmannClassifier {spec.PlainName}Network => {(failure is null ? $"{Generated}.{names["Description"]}" : Throw())};");
-        }
     }
 
     /// <summary>"head(p1, p2) => body" on one line when it fits, else one parameter per line.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -70,5 +71,65 @@ public sealed class ClassifierDiagnosticTests
             """);
         var summary = Assert.Single(GeneratorHarness.Analyze(run.Output, includeSummaries: true), d => d.Id == "PNET102");
         Assert.StartsWith("'F' compiles 2 categories to 4 shared neurons (8 without sharing) in 1 hidden layer, max error", summary.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Classifiers of unusual shapes: no inputs (no batch overloads), five categories (row stores element by element).</summary>
+public sealed class ClassifierShapeTests
+{
+    private delegate int NoInputs(Span<double> p);
+
+    private delegate int Five(sbyte s1, sbyte s2, bool b, Span<double> p);
+
+    private delegate void FiveBatch(ReadOnlySpan<sbyte> s1, ReadOnlySpan<sbyte> s2, ReadOnlySpan<bool> b, Span<double> p, Span<int> categories);
+
+    [Fact]
+    public void A_classifier_without_inputs_and_one_with_five_categories_compile_and_agree_with_their_references()
+    {
+        var type = GeneratorHarness.BuildAndLoad("""
+            using System;
+            using PolyNet;
+            public static partial class Edge
+            {
+                [Category("a", "1")]
+                [Category("b", "2")]
+                public static partial int NoInputs(Span<double> p);
+
+                [Category("first", "s1*s2")]
+                [Category("second", "-s1*s2")]
+                [Category("third", "b")]
+                [Category("fourth", "0.5")]
+                [Category("fifth", "s1 + b")]
+                public static partial int Five([Spin] sbyte s1, [Spin] sbyte s2, bool b, Span<double> p);
+            }
+            """).GetType("Edge")!;
+        var none = type.GetMethod("NoInputs")!.CreateDelegate<NoInputs>();
+        Span<double> p = stackalloc double[2];
+        Assert.Equal(0, none(p));
+        Assert.Equal(1 / (1 + System.Math.Exp(-1)), p[0], 15);
+        Assert.Single(type.GetMethods(), m => m.Name == "NoInputs");
+
+        var five = type.GetMethods().Single(m => m.Name == "Five" && m.ReturnType == typeof(int)).CreateDelegate<Five>();
+        var batch = type.GetMethods().Single(m => m.Name == "Five" && m.ReturnType == typeof(void)).CreateDelegate<FiveBatch>();
+        var classifier = (BoltzmannClassifier)type.GetProperty("FiveNetwork")!.GetValue(null)!;
+        var random = new Random(6);
+        var s1 = Enumerable.Range(0, 37).Select(_ => (sbyte)((random.Next(2) * 2) - 1)).ToArray();
+        var s2 = Enumerable.Range(0, 37).Select(_ => (sbyte)((random.Next(2) * 2) - 1)).ToArray();
+        var b = Enumerable.Range(0, 37).Select(_ => random.Next(2) == 1).ToArray();
+        var rows = new double[37 * 5];
+        var categories = new int[37];
+        batch(s1, s2, b, rows, categories);
+        Span<double> q = stackalloc double[5];
+        Span<double> exact = stackalloc double[5];
+        for (int i = 0; i < 37; i++)
+        {
+            Assert.Equal(five(s1[i], s2[i], b[i], q), categories[i]);
+            classifier.EvaluateExact([s1[i], s2[i], b[i] ? 1 : 0], exact);
+            for (int y = 0; y < 5; y++)
+            {
+                Assert.Equal(q[y], rows[(i * 5) + y], 15);
+                Assert.True(Math.Abs(q[y] - exact[y]) <= classifier.MaxError);
+            }
+        }
     }
 }

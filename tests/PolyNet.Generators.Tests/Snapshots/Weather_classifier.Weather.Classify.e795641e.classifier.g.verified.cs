@@ -35,19 +35,19 @@ partial class Weather
         global::System.Span<int> categories)
         => global::PolyNet.Generated.Network.Evaluate(t, h, probabilities, categories);
 
-    /// <summary>ln p(y | inputs) for every category, computed as a log-sum-exp with the largest logit subtracted: no underflow where the probabilities would
-    /// round to 0.</summary>
-    public static void ClassifyLogProbabilities(
-        double t,
-        double h,
-        global::System.Span<double> logProbabilities)
-        => global::PolyNet.Generated.Network.LogProbabilities(t, h, logProbabilities);
-
     /// <summary>ln p(y | inputs) of every row, row-major (one row of 2 per input row).</summary>
     /// <exception cref="global::System.ArgumentException">A length does not match (every span is checked before anything is written).</exception>
     public static void ClassifyLogProbabilities(
         global::System.ReadOnlySpan<double> t,
         global::System.ReadOnlySpan<double> h,
+        global::System.Span<double> logProbabilities)
+        => global::PolyNet.Generated.Network.LogProbabilities(t, h, logProbabilities);
+
+    /// <summary>ln p(y | inputs) for every category, computed as a log-sum-exp with the largest logit subtracted: no underflow where the probabilities would
+    /// round to 0.</summary>
+    public static void ClassifyLogProbabilities(
+        double t,
+        double h,
         global::System.Span<double> logProbabilities)
         => global::PolyNet.Generated.Network.LogProbabilities(t, h, logProbabilities);
 
