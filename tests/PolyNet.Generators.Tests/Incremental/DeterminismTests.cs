@@ -11,6 +11,7 @@ namespace PolyNet.Generators.Tests.Incremental;
 public sealed class DeterminismTests
 {
     private const string Source = """
+        using System;
         using PolyNet;
         namespace Lab;
         public static partial class Physics
@@ -26,6 +27,13 @@ public sealed class DeterminismTests
 
             [Hamiltonian("3x")]
             public static partial double Broken(double x);
+
+            [Hamiltonian("sum(i < n, j < m: 0.5*(u[i+1,j] - u[i,j])^2 - 0.1*u[i,j]*u[i,j+1]^3)", Boundary = LatticeBoundary.Open, InputBound = 1.5)]
+            public static partial double Field(ReadOnlySpan<double> u, int n, int m);
+
+            [Category("a", "x*y + 0.3*x^2", Prior = 0.7)]
+            [Category("b", "x*y - y^2/3")]
+            public static partial int Classify(double x, double y, Span<double> p);
         }
         """;
 

@@ -14,9 +14,17 @@ namespace PolyNet.Generators.Tests.Incremental;
 public sealed class IncrementalTests
 {
     private const string Physics = """
+        using System;
         using PolyNet;
         public static partial class Physics
         {
+            [Hamiltonian("-sum(i < n: s[i]*s[i+1])")]
+            public static partial double Chain([Spin] ReadOnlySpan<sbyte> s, int n);
+
+            [Category("a", "x*y + x")]
+            [Category("b", "x*y - y", Prior = 2)]
+            public static partial int Classify(double x, double y, Span<double> p);
+
             [Hamiltonian("x*y + 3*x*y*z")]
             public static partial double Energy(double x, double y, double z);
 
@@ -27,7 +35,7 @@ public sealed class IncrementalTests
         }
         """;
 
-    private static readonly string[] TrackedSteps = [TrackingNames.Specs, TrackingNames.GeneratedFiles];
+    private static readonly string[] TrackedSteps = [TrackingNames.Specs, TrackingNames.GeneratedFiles, TrackingNames.ClassifierSpecs, TrackingNames.ClassifierFiles];
 
     [Fact]
     public void Running_again_on_a_clone_regenerates_nothing()
@@ -65,7 +73,8 @@ public sealed class IncrementalTests
 
         var reasons = result.TrackedSteps[TrackingNames.GeneratedFiles].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
-        Assert.Equal(1, reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Equal(2, reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.All(result.TrackedSteps[TrackingNames.ClassifierFiles].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
     }
 
     [Fact]
