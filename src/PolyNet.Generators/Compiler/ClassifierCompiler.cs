@@ -14,9 +14,12 @@ namespace PolyNet.Generators.Compiler;
 /// </summary>
 internal static class ClassifierCompiler
 {
-    public static CompiledClassifier Compile(IReadOnlyList<HamiltonianInput> categories, IReadOnlyList<double> priors, NumericPrecision precision, CancellationToken cancellationToken = default)
+    public static CompiledClassifier Compile(IReadOnlyList<HamiltonianInput> categories, IReadOnlyList<double> priors, NumericPrecision precision, CancellationToken cancellationToken = default) =>
+        Compile(categories.Select(c => HamiltonianCompiler.Compile(c, cancellationToken)).ToImmutableArray(), priors, precision);
+
+    /// <summary>The classifier of categories already compiled one by one (the analyzer compiles them for their diagnostics).</summary>
+    public static CompiledClassifier Compile(ImmutableArray<CompiledHamiltonian> compiled, IReadOnlyList<double> priors, NumericPrecision precision)
     {
-        var compiled = categories.Select(c => HamiltonianCompiler.Compile(c, cancellationToken)).ToImmutableArray();
         var errors = compiled.SelectMany((c, y) => c.Errors.Select(e => (y, e))).ToImmutableArray();
         var logPriors = LogPriors(priors);
         if (!errors.IsEmpty || compiled.Any(c => c.Network is null) || compiled.Length == 0)
@@ -58,8 +61,7 @@ internal static class ClassifierCompiler
         for (int y = 0; y < categories.Length; y++)
         {
             var network = categories[y].Network!;
-            double energy = network.MaxError + categories[y].Terms.Sum(t =>
-                Math.Abs(t.Coefficient) * Enumerable.Range(0, t.Monomial.VariableCount).Aggregate(1.0, (product, v) => product * Math.Pow(network.InputBounds[v], t.Monomial[v])));
+            double energy = network.MaxError + categories[y].PolynomialBound();
             logits = Math.Max(logits, energy + Math.Abs(logPriors[y]));
         }
 

@@ -23,6 +23,24 @@ internal sealed class CompiledHamiltonian(Polynomial? polynomial, ImmutableArray
 
     public bool Succeeded => Network is not null && Errors.IsEmpty;
 
+    /// <summary>Σ |coefficient|·Π bound^exponent over the terms: a bound on |polynomial| inside the network's input bounds.</summary>
+    public double PolynomialBound()
+    {
+        double bound = 0;
+        foreach (var term in Terms)
+        {
+            double product = System.Math.Abs(term.Coefficient);
+            for (int v = 0; v < term.Monomial.VariableCount; v++)
+            {
+                product *= System.Math.Pow(Network!.InputBounds[v], term.Monomial[v]);
+            }
+
+            bound += product;
+        }
+
+        return bound;
+    }
+
     public static CompiledHamiltonian Failed(ImmutableArray<ExpressionError> errors) =>
         new(null, ImmutableArray<NetworkTerm>.Empty, null, errors);
 }

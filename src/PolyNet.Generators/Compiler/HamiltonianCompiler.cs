@@ -76,7 +76,7 @@ internal static class HamiltonianCompiler
     }
 
     private static bool ContainsLatticeSyntax(ExpressionNode root, CancellationToken cancellationToken) =>
-        LatticeBinder.PostOrder(root, cancellationToken).Any(n => n is SumNode or FieldNode);
+        PolynomialExpander.PostOrder(root, cancellationToken).Any(n => n is SumNode or FieldNode);
 
     /// <summary>Polynomial → network: the stages after expansion, shared by plain and lattice Hamiltonians.</summary>
     private static CompiledHamiltonian CompilePolynomial(

@@ -141,6 +141,7 @@ internal sealed class ClassifierClassEmitter
         writer.WrappedLine($"private static void {_names["Energies"]}<TLane, {L}>({parameters}{outs})");
         writer.Line("    where TLane : unmanaged");
         bool chunked = shared.Gates.Length > 2 * ChunkGates && _compiled.Outputs.All(o => !o.AccumulatesInDouble);
+        var kept = chunked ? KeptGates() : null;
         using (writer.Block($"    where {L} : ILanes<{L}, TLane, {T}>"))
         {
             if (!chunked)
@@ -162,9 +163,8 @@ internal sealed class ClassifierClassEmitter
             // the JIT stops inlining the gates' arithmetic. Each chunk adds its gates' terms to the energies; a gate
             // that a later chunk reads is kept in the scratch span.
             // The chunks share one span: the inputs, then the gates a later chunk reads, then the energies.
-            var kept = KeptGates();
             string state = _names["state"];
-            int energies = Inputs.Count + kept.Count;
+            int energies = Inputs.Count + kept!.Count;
             writer.Line($"Span<TLane> {state} = stackalloc TLane[{energies + _count}];");
             for (int v = 0; v < Inputs.Count; v++)
             {
@@ -196,11 +196,10 @@ internal sealed class ClassifierClassEmitter
             return;
         }
 
-        var keptGates = KeptGates();
         for (int c = 0; c * ChunkGates < shared.Gates.Length; c++)
         {
             writer.Line();
-            EmitChunk(writer, c, keptGates);
+            EmitChunk(writer, c, kept!);
         }
     }
 

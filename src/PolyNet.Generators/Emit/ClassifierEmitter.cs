@@ -110,16 +110,15 @@ internal static class ClassifierEmitter
 
         writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{HamiltonianEmitter.GeneratorName}\", \"{HamiltonianEmitter.GeneratorVersion}\")]");
         string call = $"{Generated}.{names["Evaluate"]}({inputArguments}{(inputArguments.Length > 0 ? ", " : string.Empty)}{probabilities})";
-        string body = failure is not null ? Throw() + ";" : spec.ReturnsIndex ? call + ";" : $"{call};";
-        if (!spec.ReturnsIndex && failure is null)
+        var parameters = spec.Parameters.Select(p => $"{p.Type} {p.Identifier}").ToList();
+        if (failure is null && !spec.ReturnsIndex)
         {
             // A void classifier discards the index.
-            body = $"_ = {call};";
-            WriteBlockMember(writer, $"{spec.Signature}(", spec.Parameters.Select(p => $"{p.Type} {p.Identifier}").ToList(), body);
+            WriteBlockMember(writer, $"{spec.Signature}(", parameters, $"_ = {call};");
         }
         else
         {
-            WriteMember(writer, $"{spec.Signature}(", spec.Parameters.Select(p => $"{p.Type} {p.Identifier}").ToList(), body);
+            WriteMember(writer, $"{spec.Signature}(", parameters, failure is null ? call + ";" : Throw() + ";");
         }
 
         if (!spec.IsCompilable)

@@ -185,6 +185,20 @@ internal sealed class ForwardPassEmitter
         }
     }
 
+    // A lattice writes a gate several times (the sweep, the boundary sites, each one-site update): its levels are found once.
+    private readonly Dictionary<int, BitProductLevels?> _levels = new();
+
+    private BitProductLevels? Levels(int k, BitProductGate gate)
+    {
+        if (!_levels.TryGetValue(k, out var levels))
+        {
+            levels = BitProductLevels.For(gate, v => _parameters[v].Kind);
+            _levels.Add(k, levels);
+        }
+
+        return levels;
+    }
+
     private void EmitGate(IndentedWriter writer, int k, Gate gate)
     {
         string g = _names[$"g{k}"];
@@ -206,7 +220,7 @@ internal sealed class ForwardPassEmitter
                     sum = $"{L}.MultiplyAdd({Value(input.Value)}, {(input.Weight == beta ? _names["Beta"] : _names["HalfBeta"])}, {sum})";
                 }
 
-                if (BitProductLevels.For(bit, v => _parameters[v].Kind) is { } levels)
+                if (Levels(k, bit) is { } levels)
                 {
                     // Bits and spins give the preactivation a few values: σ of each is a constant, picked by comparisons.
                     string t = _names[$"t{k}"];

@@ -775,19 +775,7 @@ internal sealed class LatticeClassEmitter
     /// <summary>An upper bound on one site's |value| inside the bounds: Σ|coefficient|·Π bound^exponent, plus the network's error.</summary>
     private double SiteBound()
     {
-        double bound = 0;
-        foreach (var term in _compiled.Terms)
-        {
-            double product = Math.Abs(term.Coefficient);
-            for (int v = 0; v < term.Monomial.VariableCount; v++)
-            {
-                product *= Math.Pow(_network.InputBounds[v], term.Monomial[v]);
-            }
-
-            bound += product;
-        }
-
-        bound += _network.MaxError;
+        double bound = _compiled.PolynomialBound() + _network.MaxError;
         if (_wide)
         {
             // The double accumulators add the output terms one by one: their magnitudes, not the site's value, bound the rounding.
@@ -812,9 +800,7 @@ internal sealed class LatticeClassEmitter
     /// </summary>
     internal static double SummationRounding(NumericPrecision precision)
     {
-        const double DoubleUnit = 1.1102230246251565E-16;
         double unit = precision == NumericPrecision.Double ? DoubleUnit : 5.9604644775390625E-08;
-        static double Gamma(int n, double u) => n * u / (1 - (n * u));
         return Gamma(BlockVectors(precision) - 1, unit) + Gamma(16, DoubleUnit) + (2 * DoubleUnit);
     }
 
@@ -822,12 +808,13 @@ internal sealed class LatticeClassEmitter
     /// ρ when the output terms go straight into double accumulators (docs/design.md §12.6): per lane, at most
     /// <see cref="WideBlockVectors"/>·(terms + 1) additions in double, then the lanes (at most 16) and the compensated total.
     /// </summary>
-    internal static double WideSummationRounding(int outputTerms)
-    {
-        const double DoubleUnit = 1.1102230246251565E-16;
-        static double Gamma(int n, double u) => n * u / (1 - (n * u));
-        return Gamma(WideBlockVectors * (outputTerms + 1), DoubleUnit) + Gamma(16, DoubleUnit) + (2 * DoubleUnit);
-    }
+    internal static double WideSummationRounding(int outputTerms) =>
+        Gamma(WideBlockVectors * (outputTerms + 1), DoubleUnit) + Gamma(16, DoubleUnit) + (2 * DoubleUnit);
+
+    private const double DoubleUnit = 1.1102230246251565E-16;
+
+    /// <summary>γ_n = n·u/(1 − n·u): the relative error of n additions.</summary>
+    private static double Gamma(int n, double u) => n * u / (1 - (n * u));
 
     private static string Offset(int offset) => offset == 0 ? string.Empty : offset > 0 ? $" + {offset}" : $" - {-offset}";
 

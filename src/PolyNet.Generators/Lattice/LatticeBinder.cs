@@ -243,7 +243,7 @@ internal static class LatticeBinder
     private static void CheckProductsOfSums(ExpressionNode root, ImmutableArray<ExpressionError>.Builder errors, CancellationToken cancellationToken)
     {
         var contains = new Stack<bool>();
-        foreach (var node in PostOrder(root, cancellationToken))
+        foreach (var node in PolynomialExpander.PostOrder(root, cancellationToken))
         {
             switch (node)
             {
@@ -276,10 +276,6 @@ internal static class LatticeBinder
             }
         }
     }
-
-    /// <summary>The nodes with children before parents; a sum's body is not visited (the sum counts as one leaf).</summary>
-    internal static List<ExpressionNode> PostOrder(ExpressionNode root, CancellationToken cancellationToken) =>
-        PolynomialExpander.PostOrder(root, cancellationToken);
 
     private static ExpressionError Error(string message, SourceSpan span) => new(ExpressionErrorKind.Lattice, message, span);
 }

@@ -143,7 +143,7 @@ internal static class LatticeLowering
     private static ExpressionNode Rewrite(ExpressionNode root, ReadTable reads, CancellationToken cancellationToken)
     {
         var values = new Stack<ExpressionNode>();
-        foreach (var node in LatticeBinder.PostOrder(root, cancellationToken))
+        foreach (var node in PolynomialExpander.PostOrder(root, cancellationToken))
         {
             switch (node)
             {
@@ -182,7 +182,7 @@ internal static class LatticeLowering
     // The first scalar written outside every sum, else the whole expression.
     private static ExpressionError OutsideSums(ExpressionNode root, IReadOnlyList<string> names, IReadOnlyList<ParameterRole> roles, CancellationToken cancellationToken)
     {
-        var span = LatticeBinder.PostOrder(root, cancellationToken).OfType<VariableNode>().Select(v => (SourceSpan?)v.Span).FirstOrDefault()
+        var span = PolynomialExpander.PostOrder(root, cancellationToken).OfType<VariableNode>().Select(v => (SourceSpan?)v.Span).FirstOrDefault()
             ?? root.Span;
         return new ExpressionError(
             ExpressionErrorKind.Lattice,

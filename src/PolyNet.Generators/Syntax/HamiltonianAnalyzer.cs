@@ -222,7 +222,7 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var classifier = SpecCompiler.Compile(spec, context.CancellationToken);
+        var classifier = ClassifierCompiler.Compile(compiled.ToImmutableArray(), spec.Categories.Select(c => c.Prior).ToList(), spec.Precision!.Value);
         if (classifier is { Succeeded: true, Shared: { } shared })
         {
             int unshared = classifier.Categories.Sum(c => c.Network!.NeuronCount);

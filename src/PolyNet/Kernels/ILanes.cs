@@ -93,9 +93,6 @@ public interface ILanes<TSelf, TLane, TScalar>
     /// </summary>
     static abstract TLane SelectGreater(TLane left, TLane right, TLane ifGreater, TLane otherwise);
 
-    /// <summary>Lane k to <c>destination[index + k·stride]</c>: one column of a row-major table (a classifier's probabilities).</summary>
-    static abstract void StoreStrided(TLane value, ref TScalar destination, nuint index, nuint stride);
-
     /// <summary>
     /// <paramref name="columns"/>[y] lane k to <c>destination[index + k·K + y]</c>, K = columns.Length: a block of
     /// <see cref="Count"/> rows of a row-major table, written row by row (a classifier's probabilities).

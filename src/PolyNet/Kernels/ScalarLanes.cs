@@ -79,10 +79,6 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreStrided(double value, ref double destination, nuint index, nuint stride) => Unsafe.Add(ref destination, index) = value;
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreInt32(double value, ref int destination, nuint index) => Unsafe.Add(ref destination, index) = (int)value;
 
     /// <inheritdoc/>
@@ -246,10 +242,6 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float SelectGreater(float left, float right, float ifGreater, float otherwise) => left > right ? ifGreater : otherwise;
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreStrided(float value, ref float destination, nuint index, nuint stride) => Unsafe.Add(ref destination, index) = value;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -82,16 +82,6 @@ public readonly struct Double128 : ILanes<Double128, Vector128<double>, double>,
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreStrided(Vector128<double> value, ref double destination, nuint index, nuint stride)
-    {
-        for (int k = 0; k < Vector128<double>.Count; k++)
-        {
-            Unsafe.Add(ref destination, index + ((nuint)k * stride)) = value.GetElement(k);
-        }
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreInt32(Vector128<double> value, ref int destination, nuint index)
     {
         for (int k = 0; k < Vector128<double>.Count; k++)
@@ -248,16 +238,6 @@ public readonly struct Single128 : ILanes<Single128, Vector128<float>, float>, I
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> SelectGreater(Vector128<float> left, Vector128<float> right, Vector128<float> ifGreater, Vector128<float> otherwise) =>
         Vector128.ConditionalSelect(Vector128.GreaterThan(left, right), ifGreater, otherwise);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreStrided(Vector128<float> value, ref float destination, nuint index, nuint stride)
-    {
-        for (int k = 0; k < Vector128<float>.Count; k++)
-        {
-            Unsafe.Add(ref destination, index + ((nuint)k * stride)) = value.GetElement(k);
-        }
-    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

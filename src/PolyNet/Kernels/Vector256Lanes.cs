@@ -82,16 +82,6 @@ public readonly struct Double256 : ILanes<Double256, Vector256<double>, double>,
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreStrided(Vector256<double> value, ref double destination, nuint index, nuint stride)
-    {
-        for (int k = 0; k < Vector256<double>.Count; k++)
-        {
-            Unsafe.Add(ref destination, index + ((nuint)k * stride)) = value.GetElement(k);
-        }
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreInt32(Vector256<double> value, ref int destination, nuint index)
     {
         var whole = Vector256.ConvertToInt64(value);
@@ -246,16 +236,6 @@ public readonly struct Single256 : ILanes<Single256, Vector256<float>, float>, I
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> SelectGreater(Vector256<float> left, Vector256<float> right, Vector256<float> ifGreater, Vector256<float> otherwise) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(left, right), ifGreater, otherwise);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreStrided(Vector256<float> value, ref float destination, nuint index, nuint stride)
-    {
-        for (int k = 0; k < Vector256<float>.Count; k++)
-        {
-            Unsafe.Add(ref destination, index + ((nuint)k * stride)) = value.GetElement(k);
-        }
-    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -95,16 +95,6 @@ public readonly struct Double512 : ILanes<Double512, Vector512<double>, double>,
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreStrided(Vector512<double> value, ref double destination, nuint index, nuint stride)
-    {
-        for (int k = 0; k < Vector512<double>.Count; k++)
-        {
-            Unsafe.Add(ref destination, index + ((nuint)k * stride)) = value.GetElement(k);
-        }
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreInt32(Vector512<double> value, ref int destination, nuint index)
     {
         var whole = Vector512.ConvertToInt64(value);
@@ -271,16 +261,6 @@ public readonly struct Single512 : ILanes<Single512, Vector512<float>, float>, I
         }
 
         RowStores.Scalar<Vector512<float>, float>(columns, ref destination, index, Vector512<float>.Count);
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreStrided(Vector512<float> value, ref float destination, nuint index, nuint stride)
-    {
-        for (int k = 0; k < Vector512<float>.Count; k++)
-        {
-            Unsafe.Add(ref destination, index + ((nuint)k * stride)) = value.GetElement(k);
-        }
     }
 
     /// <inheritdoc/>
