@@ -206,11 +206,7 @@ public sealed class BoltzmannClassifier
         RequireCategoryCount(probabilities.Length, nameof(probabilities));
         RequireInputCount(inputs);
         Span<double> energies = _hamiltonians.Length <= StackLimit ? stackalloc double[_hamiltonians.Length] : new double[_hamiltonians.Length];
-        for (int y = 0; y < energies.Length; y++)
-        {
-            energies[y] = _hamiltonians[y].Evaluate(inputs);
-        }
-
+        Energies(inputs, energies, exact: false);
         return Softmax.Probabilities(energies, _logPriors, probabilities);
     }
 
@@ -229,11 +225,7 @@ public sealed class BoltzmannClassifier
         RequireCategoryCount(probabilities.Length, nameof(probabilities));
         RequireInputCount(inputs);
         Span<double> energies = _hamiltonians.Length <= StackLimit ? stackalloc double[_hamiltonians.Length] : new double[_hamiltonians.Length];
-        for (int y = 0; y < energies.Length; y++)
-        {
-            energies[y] = _hamiltonians[y].EvaluatePolynomial(inputs);
-        }
-
+        Energies(inputs, energies, exact: true);
         return Softmax.Probabilities(energies, _logPriors, probabilities);
     }
 
@@ -253,12 +245,17 @@ public sealed class BoltzmannClassifier
         RequireCategoryCount(logProbabilities.Length, nameof(logProbabilities));
         RequireInputCount(inputs);
         Span<double> energies = _hamiltonians.Length <= StackLimit ? stackalloc double[_hamiltonians.Length] : new double[_hamiltonians.Length];
+        Energies(inputs, energies, exact: false);
+        Softmax.LogProbabilities(energies, _logPriors, logProbabilities);
+    }
+
+    /// <summary>Each category's energy: its network neuron by neuron, or (<paramref name="exact"/>) its exact polynomial.</summary>
+    private void Energies(ReadOnlySpan<double> inputs, Span<double> energies, bool exact)
+    {
         for (int y = 0; y < energies.Length; y++)
         {
-            energies[y] = _hamiltonians[y].Evaluate(inputs);
+            energies[y] = exact ? _hamiltonians[y].EvaluatePolynomial(inputs) : _hamiltonians[y].Evaluate(inputs);
         }
-
-        Softmax.LogProbabilities(energies, _logPriors, logProbabilities);
     }
 
     /// <summary>A one-line summary: categories, inputs, neurons (shared and not) and the error bound.</summary>

@@ -21,6 +21,9 @@ internal sealed record HamiltonianInput(
     EquatableArray<ParameterRole> Roles = default,
     BoundaryKind Boundary = BoundaryKind.Periodic)
 {
+    /// <summary>The roles, never a default array (so every model the pipeline caches can be enumerated).</summary>
+    public EquatableArray<ParameterRole> Roles { get; init; } = Roles.AsImmutableArray();
+
     /// <summary>True when some variable is a bit or a spin.</summary>
     public bool HasBinaryVariables => Kinds.Any(kind => kind != VariableKind.Continuous);
 

@@ -110,8 +110,7 @@ internal static class ClassifierReader
             inputSpecs.Select(p => SpecReader.IsValidBound(p.Bound) ? p.Bound : 1.0).ToEquatableArray(),
             inputSpecs.Select(p => p.Kind).ToEquatableArray(),
             precision ?? NumericPrecision.Double,
-            options.MaxHiddenLayers,
-            EquatableArray<ParameterRole>.Empty)).ToEquatableArray();
+            options.MaxHiddenLayers)).ToEquatableArray();
 
         ClassifierSpec? spec = canEmit && probabilities is not null
             ? new ClassifierSpec(

@@ -123,7 +123,7 @@ internal static class SpecReader
             parameterSpecs.Select(p => p.Kind).ToEquatableArray(),
             precision ?? NumericPrecision.Double,
             maxHiddenLayers,
-            parameterSpecs.Any(p => p.Role != ParameterRole.Scalar) ? parameterSpecs.Select(p => p.Role).ToEquatableArray() : EquatableArray<ParameterRole>.Empty,
+            parameterSpecs.Any(p => p.Role != ParameterRole.Scalar) ? parameterSpecs.Select(p => p.Role).ToEquatableArray() : default,
             boundary);
         HamiltonianSpec? spec = canEmit
             ? new HamiltonianSpec(
