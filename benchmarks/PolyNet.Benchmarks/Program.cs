@@ -25,7 +25,25 @@ using PolyNet.Benchmarks;
 //   --classifiers the generated Boltzmann classifiers (ClassifierBenchmarks): Iris and ten 16-input Gaussian categories,
 //             double and float, batch overload at 4096 rows against TensorPrimitives.Sigmoid over NeuronCount × 4096
 //             elements; always in process, like --lattice;
+//   --dump-networks DIR  no benchmark: writes the weights of the Energy, Oscillator and Product8 networks (double and
+//             float) as JSON, one file per network, for tools/torch_autograd.py (the PyTorch autograd peer);
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (Array.IndexOf(args, "--dump-networks") is int dumpArgument and >= 0)
+{
+    if (dumpArgument + 1 >= args.Length)
+    {
+        Console.Error.WriteLine("--dump-networks needs a directory");
+        return 1;
+    }
+
+    foreach (string path in NetworkDump.Write(args[dumpArgument + 1]))
+    {
+        Console.WriteLine(path);
+    }
+
+    return 0;
+}
+
 bool quick = args.Contains("--quick");
 Job baseJob = quick ? Job.ShortRun : Job.Default.WithWarmupCount(4).WithIterationCount(12);
 if (Array.IndexOf(args, "--batch") is int batchArgument and >= 0 && batchArgument + 1 < args.Length)
@@ -121,6 +139,7 @@ Console.WriteLine();
 Console.WriteLine(report);
 Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
 File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--lattice") ? "polynet-lattice.md" : args.Contains("--classifiers") ? "polynet-classifiers.md" : args.Contains("--spins") ? "polynet-spins.md" : args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
+return 0;
 
 // TensorPrimitives.Sigmoid runs at one of two speeds per process on .NET 10.0.12 (about 1 or 0.25 G/s in double):
 // say which one the roofline of this run saw, since the ratios above depend on it.
