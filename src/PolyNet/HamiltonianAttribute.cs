@@ -49,4 +49,14 @@ public sealed class HamiltonianAttribute : Attribute
     /// Has no meaning for an expression without <c>sum(...)</c>.
     /// </summary>
     public LatticeBoundary Boundary { get; set; } = LatticeBoundary.Periodic;
+
+    /// <summary>
+    /// When true, the generator also emits <c>&lt;Method&gt;Gradient</c>: the network's value and its derivative with
+    /// respect to every continuous input, computed by backpropagation through the network's own neurons (scalar, and a
+    /// batch overload with one destination span per derivative; a lattice Hamiltonian gets one derivative per site of
+    /// each continuous field). Off by default, to keep the generated code small. Bits and spins have no derivative: on a
+    /// method with no continuous input it is a warning (PNET011) and nothing is emitted. The error of the derivatives
+    /// inside the bounds is at most <see cref="SigmoidNetwork.MaxGradientError"/>.
+    /// </summary>
+    public bool Gradient { get; set; }
 }

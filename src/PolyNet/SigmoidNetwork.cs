@@ -13,7 +13,7 @@ namespace PolyNet;
 /// (<see cref="EvaluatePolynomial"/>) to compare against. Built from a <see cref="SigmoidNetworkDefinition"/>, whose
 /// gate table it expands into neurons; every collection it exposes is read-only.
 /// </summary>
-public sealed class SigmoidNetwork
+public sealed partial class SigmoidNetwork
 {
     private readonly int _inputCount;
     private readonly ReadOnlyCollection<string> _inputs;
@@ -63,6 +63,7 @@ public sealed class SigmoidNetwork
         Precision = copy.Precision;
         InputBound = copy.InputBound;
         MaxError = copy.MaxError;
+        MaxGradientError = copy.MaxGradientError;
         HiddenLayers = parsed.HiddenLayers;
         _inputCount = parsed.InputCount;
         _inputs = Array.AsReadOnly(parsed.Inputs);
@@ -145,6 +146,13 @@ public sealed class SigmoidNetwork
     public double MaxError { get; }
 
     /// <summary>
+    /// An upper bound on |∂network/∂xᵢ − ∂polynomial/∂xᵢ| over the continuous inputs xᵢ, for every input inside its
+    /// bound, including the rounding of the generated gradient's arithmetic (docs/design.md §14); NaN when the
+    /// definition does not give one.
+    /// </summary>
+    public double MaxGradientError { get; }
+
+    /// <summary>
     /// The neurons in evaluation order (read-only), gate by gate as the table lists them: σ(b+p), σ(b−p), σ(b+q),
     /// σ(b−q) for a mul gate, σ(b+p), σ(b−p) for a sq gate and for each new pair of a flat gate, one neuron for a bit gate.
     /// </summary>
@@ -201,16 +209,7 @@ public sealed class SigmoidNetwork
         Span<double> deviations = scratch.Slice(0, count), restParts = scratch.Slice(count, count);
         try
         {
-            inputs.CopyTo(deviations);
-            restParts.Clear();
-            for (int i = 0; i < _restPreactivation.Length; i++)
-            {
-                int start = _rowStarts[i], length = _rowStarts[i + 1] - start;
-                double shift = Affine(_sources.AsSpan(start, length), _weights.AsSpan(start, length), deviations, restParts);
-                (deviations[_inputCount + i], restParts[_inputCount + i]) = SplitDeviation(_restPreactivation[i], shift, _restSeries.AsSpan(i * SigmoidSeries.Terms, SigmoidSeries.Terms));
-            }
-
-            return _restOutput + Affine(_outputSources, _outputWeights, deviations, restParts);
+            return Forward(inputs, deviations, restParts, default);
         }
         finally
         {
@@ -219,6 +218,29 @@ public sealed class SigmoidNetwork
                 ArrayPool<double>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// The forward pass over deviations from rest (see <see cref="Evaluate"/>); with <paramref name="shifts"/> it also
+    /// keeps each neuron's shift s = preactivation − resting preactivation, which the backward pass differentiates at.
+    /// </summary>
+    private double Forward(ReadOnlySpan<double> inputs, Span<double> deviations, Span<double> restParts, Span<double> shifts)
+    {
+        inputs.CopyTo(deviations);
+        restParts.Clear();
+        for (int i = 0; i < _restPreactivation.Length; i++)
+        {
+            int start = _rowStarts[i], length = _rowStarts[i + 1] - start;
+            double shift = Affine(_sources.AsSpan(start, length), _weights.AsSpan(start, length), deviations, restParts);
+            if (!shifts.IsEmpty)
+            {
+                shifts[i] = shift;
+            }
+
+            (deviations[_inputCount + i], restParts[_inputCount + i]) = SplitDeviation(_restPreactivation[i], shift, _restSeries.AsSpan(i * SigmoidSeries.Terms, SigmoidSeries.Terms));
+        }
+
+        return _restOutput + Affine(_outputSources, _outputWeights, deviations, restParts);
     }
 
     /// <summary>

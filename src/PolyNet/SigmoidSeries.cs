@@ -74,4 +74,27 @@ internal static class SigmoidSeries
 
         return (odd * s, even * square);
     }
+
+    /// <summary>
+    /// σ'(a + s) for |s| ≤ <see cref="Radius"/> as three parts whose sum it is: the constant σ'(a) = c₁, the part odd in s
+    /// (Σ k·cₖ·s^(k−1), k even) and the part even in s (k odd, k ≥ 3). Two neurons of a ± pair share the constant and see
+    /// exactly opposite odd parts and equal even parts, so a compensated sum cancels what the pair cancels exactly.
+    /// </summary>
+    public static (double Constant, double Odd, double Even) DerivativeSplit(ReadOnlySpan<double> coefficients, double s)
+    {
+        double square = s * s, odd = 0, even = 0;
+        for (int k = Terms; k >= 2; k--)
+        {
+            if (k % 2 == 0)
+            {
+                odd = (odd * square) + (k * coefficients[k - 1]);
+            }
+            else
+            {
+                even = (even * square) + (k * coefficients[k - 1]);
+            }
+        }
+
+        return (coefficients[0], odd * s, even * square);
+    }
 }

@@ -9,8 +9,19 @@ namespace PolyNet.Generators.Compiler;
 /// <summary>The result of running Parse → Polynomial → Network on one expression: a network, or the errors.</summary>
 /// <param name="Terms">The polynomial's terms with coefficients rounded to double, in canonical order.</param>
 /// <param name="Lattice">For a lattice Hamiltonian, its per-site template; the polynomial, terms and network are then one site's.</param>
-internal sealed class CompiledHamiltonian(Polynomial? polynomial, ImmutableArray<NetworkTerm> terms, NetworkModel? network, ImmutableArray<ExpressionError> errors, LatticeTemplate? lattice = null)
+/// <param name="Kinds">Each input's kind (continuous inputs are the ones a gradient differentiates); empty when compilation failed.</param>
+internal sealed class CompiledHamiltonian(
+    Polynomial? polynomial,
+    ImmutableArray<NetworkTerm> terms,
+    NetworkModel? network,
+    ImmutableArray<ExpressionError> errors,
+    LatticeTemplate? lattice = null,
+    EquatableArray<VariableKind> kinds = default)
 {
+    private ImmutableArray<double> _gradientErrors;
+
+    public EquatableArray<VariableKind> Kinds { get; } = kinds;
+
     public LatticeTemplate? Lattice { get; } = lattice;
 
     public Polynomial? Polynomial { get; } = polynomial;
@@ -22,6 +33,44 @@ internal sealed class CompiledHamiltonian(Polynomial? polynomial, ImmutableArray
     public ImmutableArray<ExpressionError> Errors { get; } = errors;
 
     public bool Succeeded => Network is not null && Errors.IsEmpty;
+
+    /// <summary>
+    /// Per input, the bound on |∂network/∂x − ∂polynomial/∂x| inside the bounds (0 for bits, spins and unread inputs),
+    /// found on first use: only emitting needs it, not the analyzer's every keystroke.
+    /// </summary>
+    public ImmutableArray<double> GradientErrors
+    {
+        get
+        {
+            if (_gradientErrors.IsDefault)
+            {
+                var differentiated = new bool[Network!.InputBounds.Length];
+                for (int v = 0; v < differentiated.Length; v++)
+                {
+                    differentiated[v] = v >= Kinds.Count || Kinds[v] == VariableKind.Continuous;
+                }
+
+                _gradientErrors = GradientBound.PerInput(Network, differentiated);
+            }
+
+            return _gradientErrors;
+        }
+    }
+
+    /// <summary>The largest of <see cref="GradientErrors"/>: MaxGradientError.</summary>
+    public double MaxGradientError
+    {
+        get
+        {
+            double largest = 0;
+            foreach (double bound in GradientErrors)
+            {
+                largest = System.Math.Max(largest, bound);
+            }
+
+            return largest;
+        }
+    }
 
     /// <summary>Σ |coefficient|·Π bound^exponent over the terms: a bound on |polynomial| inside the network's input bounds.</summary>
     public double PolynomialBound()

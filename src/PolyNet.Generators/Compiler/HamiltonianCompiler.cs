@@ -127,7 +127,7 @@ internal static class HamiltonianCompiler
             return Refuse(wholeExpression, $"the network's weights or error bound overflow {Name(precision)}; lower InputBound, the [Bound] values or the degree");
         }
 
-        return new CompiledHamiltonian(polynomial, terms.MoveToImmutable(), network, ImmutableArray<ExpressionError>.Empty, lattice);
+        return new CompiledHamiltonian(polynomial, terms.MoveToImmutable(), network, ImmutableArray<ExpressionError>.Empty, lattice, kinds);
     }
 
     private static bool IsRepresentable(NetworkModel network, double largest)

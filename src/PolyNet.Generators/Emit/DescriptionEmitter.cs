@@ -55,6 +55,7 @@ internal static class DescriptionEmitter
         WriteTable(writer, "Gates", GateTableEmitter.Gates(network, inputs));
         WriteTable(writer, "Output", ForwardPassEmitter.Chunk(GateTableEmitter.OutputTokens(network, inputs)));
         writer.Line($"MaxError = {Literals.Double(network.MaxError)},");
+        writer.Line($"MaxGradientError = {Literals.Double(compiled.MaxGradientError)},");
     }
 
     /// <summary>"Name = "text"," with a long text split into concatenated literals, one per line.</summary>

@@ -129,7 +129,7 @@ internal sealed class ForwardPassEmitter
     /// constant + Σ coefficient·value into the local <paramref name="target"/> (or returned when it is null): one
     /// expression when it fits on a line, else one statement per term (the same operations in the same order).
     /// </summary>
-    private void EmitSum(IndentedWriter writer, IReadOnlyList<(double Coefficient, string Value)> terms, double constant, string? target)
+    internal void EmitSum(IndentedWriter writer, IReadOnlyList<(double Coefficient, string Value)> terms, double constant, string? target)
     {
         double? start = constant == 0 && terms.Count > 0 ? null : constant;
         string whole = Combination(terms, start);
@@ -269,7 +269,7 @@ internal sealed class ForwardPassEmitter
     }
 
     /// <summary>constant + Σ coefficient·value as nested lane operations, left to right.</summary>
-    private string Combination(IReadOnlyList<(double Coefficient, string Value)> terms, double? constant, string? accumulator = null)
+    internal string Combination(IReadOnlyList<(double Coefficient, string Value)> terms, double? constant, string? accumulator = null)
     {
         string? sum = constant is { } c ? $"{L}.Constant({Number(c)})" : accumulator;
         foreach (var (coefficient, value) in terms)
@@ -288,7 +288,7 @@ internal sealed class ForwardPassEmitter
     /// An upper bound on |p| of one pair for in-bound inputs: Σ |mᵢ·wᵢ|·Sᵢ, Sᵢ the operand's bound as computed (its bound
     /// plus its error), with a margin for the rounding of the weighted sum.
     /// </summary>
-    private double MaxPreactivation(FlatGate flat, FlatPair pair)
+    internal double MaxPreactivation(FlatGate flat, FlatPair pair)
     {
         double sum = 0;
         for (int i = 0; i < flat.WeightedOperands.Count; i++)
@@ -306,7 +306,7 @@ internal sealed class ForwardPassEmitter
     /// <summary>The local (a gate's output) or parameter that holds <paramref name="value"/>.</summary>
     public string Value(ValueRef value) => value.IsGate ? _names[$"g{value.Index}"] : _parameters[value.Index].Identifier;
 
-    private string Number(double value) => Literals.Number(value, _precision);
+    internal string Number(double value) => Literals.Number(value, _precision);
 
     private static string Describe(Gate gate) => gate switch
     {
@@ -318,7 +318,7 @@ internal sealed class ForwardPassEmitter
     };
 
     /// <summary>"a", "b", … for operand i of a flat gate's weights (then "_26", … for very wide ones).</summary>
-    private static string Suffix(int i) => i < 26 ? ((char)('a' + i)).ToString() : "_" + Literals.Int(i);
+    internal static string Suffix(int i) => i < 26 ? ((char)('a' + i)).ToString() : "_" + Literals.Int(i);
 
     /// <summary>The items joined by spaces into lines of at most about 110 characters (an item longer than that gets its own line).</summary>
     internal static IEnumerable<string> Chunk(IEnumerable<string> items, int _ = 0)

@@ -66,6 +66,12 @@ internal sealed class NetworkClassEmitter
             writer.Line();
             EmitScalars(writer);
             writer.Line();
+            if (_spec.Gradient)
+            {
+                new GradientEntryEmitter(_spec, _network, _names, _forward, _unrolled).Emit(writer);
+                writer.Line();
+            }
+
             DescriptionEmitter.Emit(writer, _spec, _compiled, _names, programForKernel: !_unrolled);
         }
     }

@@ -45,8 +45,10 @@ internal static class ParameterForms
     /// done = Vectors&lt;widest accelerated vector&gt;(arguments) when <paramref name="count"/> holds at least one vector, then
     /// the rest one at a time: the dispatch every batch entry point shares.
     /// </summary>
-    public static void EmitVectorDispatch(IndentedWriter writer, GeneratedNames names, NumericPrecision precision, string count, string arguments)
+    public static void EmitVectorDispatch(IndentedWriter writer, GeneratedNames names, NumericPrecision precision, string count, string arguments, string? vectors = null, string? scalars = null)
     {
+        vectors ??= names["Vectors"];
+        scalars ??= names["Scalars"];
         string T = Element(precision), done = names["done"];
         writer.Line($"nuint {done} = 0;");
         string keyword = "if";
@@ -54,12 +56,12 @@ internal static class ParameterForms
         {
             using (writer.Block($"{keyword} (Vector{bits}.IsHardwareAccelerated && {count} >= Vector{bits}<{T}>.Count)"))
             {
-                writer.WrappedLine($"{done} = {names["Vectors"]}<Vector{bits}<{T}>, {Lanes(precision, bits)}>({arguments});");
+                writer.WrappedLine($"{done} = {vectors}<Vector{bits}<{T}>, {Lanes(precision, bits)}>({arguments});");
             }
 
             keyword = "else if";
         }
 
-        writer.WrappedLine($"{names["Scalars"]}({arguments}, {done}, (nuint){count});");
+        writer.WrappedLine($"{scalars}({arguments}, {done}, (nuint){count});");
     }
 }

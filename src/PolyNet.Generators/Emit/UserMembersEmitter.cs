@@ -38,6 +38,10 @@ internal static class UserMembersEmitter
         {
             writer.Line();
             EmitBatch(writer, spec, failure, names);
+            if (spec.Gradient)
+            {
+                EmitGradient(writer, spec, failure, names);
+            }
         }
 
         if (spec.EmitsNetworkProperty)
@@ -96,6 +100,45 @@ internal static class UserMembersEmitter
         writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An extent is not positive, or the network would exceed LatticeNetwork.MaxUnrolledNeurons.</exception>");
         string unrolled = failure is null ? $"{Generated}.{names["Lattice"]}.Unroll({string.Join(", ", extents.Select(e => e.Identifier))});" : Throw() + ";";
         WriteMember(writer, $"{spec.Accessibility} static global::PolyNet.SigmoidNetwork {spec.PlainName}Network(", extents.Select(e => $"int {e.Identifier}").ToList(), ")", unrolled);
+    }
+
+    /// <summary>
+    /// &lt;Method&gt;Gradient for [Hamiltonian(Gradient = true)]: the scalar form (returns the energy, fills a span with one
+    /// derivative per continuous input) and the batch form (an energy span and one span per derivative).
+    /// </summary>
+    private static void EmitGradient(IndentedWriter writer, HamiltonianSpec spec, string? failure, GeneratedNames names)
+    {
+        var precision = spec.Precision!.Value;
+        string element = ParameterForms.Element(precision);
+        string cref = Literals.Xml(CrefName(spec));
+        string Body(IEnumerable<string> arguments) => failure is null
+            ? $"{Generated}.{names["Evaluate"]}{names["Gradient"]}({string.Join(", ", arguments)});"
+            : $"throw new global::System.InvalidOperationException({string.Join(" + ", Literals.Strings(failure))});";
+        var continuous = spec.Parameters.Where(p => p.Kind == VariableKind.Continuous).ToList();
+        string order = string.Join(", ", continuous.Select(p => "∂/∂" + Literals.Xml(p.Name)));
+        string gradient = GradientEntryEmitter.GradientSpanName(spec);
+        string generatedCode = $"[global::System.CodeDom.Compiler.GeneratedCode(\"{HamiltonianEmitter.GeneratorName}\", \"{HamiltonianEmitter.GeneratorVersion}\")]";
+
+        writer.Line();
+        writer.CommentLines("/// ", $"<summary>Evaluates the network of <see cref=\"{cref}\"/> and its derivatives with respect to the continuous inputs, by backpropagation through the network's own neurons: returns the energy and writes {order} to <paramref name=\"{gradient}\"/>.</summary>");
+        writer.CommentLines("/// ", "<remarks>The derivative of the network, not of the polynomial: within <c>MaxGradientError</c> of the polynomial's inside the bounds (see the Network property); exact for every input, like the method itself.</remarks>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"{gradient}\"/> has fewer than {continuous.Count} elements.</exception>");
+        writer.Line(generatedCode);
+        var scalarParameters = spec.Parameters.Select(p => $"{p.Modifier}{p.Type} {p.Identifier}").Append($"global::System.Span<{element}> {gradient}").ToList();
+        WriteMember(writer, $"{spec.Accessibility} static {element} {spec.PlainName}Gradient(", scalarParameters, ")", Body(spec.Parameters.Select(p => p.Identifier).Append(gradient)));
+
+        string energy = GradientEntryEmitter.EnergyName(spec);
+        var destinations = continuous.Select(p => GradientEntryEmitter.DerivativeName(spec, p)).ToList();
+        writer.Line();
+        writer.CommentLines("/// ", $"<summary>Evaluates <see cref=\"{Literals.Xml(spec.PlainName)}Gradient\"/> for every index: <c>{energy}[i]</c> and {string.Join(", ", destinations.Select(d => $"<c>{d}[i]</c>"))}.</summary>");
+        writer.Line("/// <remarks>Every span must have the same length. A destination may be an input itself (computed in place) but must not");
+        writer.Line("/// overlap an input at another offset, nor another destination. Whole vectors run in Vector512/256/128 registers.</remarks>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A length differs, or spans overlap as described.</exception>");
+        writer.Line(generatedCode);
+        var batchParameters = spec.Parameters.Select(p => $"global::System.ReadOnlySpan<{ParameterForms.SpanElement(p, precision)}> {p.Identifier}")
+            .Append($"global::System.Span<{element}> {energy}")
+            .Concat(destinations.Select(d => $"global::System.Span<{element}> {d}")).ToList();
+        WriteMember(writer, $"{spec.Accessibility} static void {spec.PlainName}Gradient(", batchParameters, ")", Body(spec.Parameters.Select(p => p.Identifier).Append(energy).Concat(destinations)));
     }
 
     private static void EmitBatch(IndentedWriter writer, HamiltonianSpec spec, string? failure, GeneratedNames names)

@@ -63,6 +63,37 @@ internal sealed class GateCalibration
         return truncation + (pairs * ((2.25 * u / lambda) + (20 * u)));
     }
 
+    /// <summary>
+    /// Bound on the error of the gate's computed partial derivatives, per unit of the other operand's scale: for a
+    /// multiplication |∂g/∂u − v|/V and |∂g/∂v − u|/U, for a square |∂g/∂u − 2u|/U, at scale λ (docs/design.md §14.2).
+    /// </summary>
+    /// <remarks>
+    /// Truncation: a pair's derivative S'(x) = σ'(b+x) − σ'(b−x) = 2σ''(b)x + σ⁗(b)x³/3 + R(x), |R(x)| ≤ 2M₆|x|⁵/120; a
+    /// multiplication's ∂ĝ/∂ũ = Cλ(S'(p) − S'(q)) with |p³ ∓ q³| ≤ 8λ³ and |p|⁵ + |q|⁵ ≤ 32λ⁵; a square's 2λC·S'(2λũ).
+    /// Rounding: the exponential's error δe ≤ (2.02 + 6λ)u·e moves S' by at most 2·max|σ''|·δe/e, 16u relative for the
+    /// closed form, and 6u of the derivative's size for the final products and the rounded weights.
+    /// </remarks>
+    public static double DerivativeErrorBound(ProductStep kind, NumericPrecision precision, double lambda)
+    {
+        double b = Sigmoid.GateBias;
+        double second = Math.Abs(Sigmoid.Derivative(2, b));
+        double fourth = Math.Abs(Sigmoid.Derivative(4, b));
+        double m6 = Sigmoid.MaxAbsDerivative(6, b - (2 * lambda), b + (2 * lambda));
+        double maxSecond = Sigmoid.MaxAbsDerivative(2, b - (2 * lambda), b + (2 * lambda));
+        double c = 1.0 / (4 * lambda * lambda * second);
+        double u = precision.UnitRoundoff();
+        double reach = 2 * lambda;
+        double perPair = (2 * maxSecond * ((2.02 + (6 * lambda)) * u)) + (16 * u * 2 * maxSecond * reach);
+        if (kind == ProductStep.Multiply)
+        {
+            double truncation = c * lambda * ((fourth * 8 * Math.Pow(lambda, 3) / 3) + (2 * m6 * 32 * Math.Pow(lambda, 5) / 120));
+            return truncation + (c * lambda * 2 * perPair) + (6 * u);
+        }
+
+        double squareTruncation = 2 * lambda * c * ((fourth * Math.Pow(reach, 3) / 3) + (2 * m6 * Math.Pow(reach, 5) / 120));
+        return squareTruncation + (2 * lambda * c * perPair) + (12 * u);
+    }
+
     /// <summary>A gate at a chosen scale (see <see cref="OperatingPoint.AtScale"/>).</summary>
     public static GateCalibration AtScale(ProductStep kind, NumericPrecision precision, double lambda) =>
         new(lambda, ErrorBound(kind, precision, lambda));

@@ -14,6 +14,7 @@ internal static class DiagnosticIds
     public const string BoundOnBinary = "PNET008";
     public const string InvalidLattice = "PNET009";
     public const string InvalidClassifier = "PNET010";
+    public const string GradientWithoutContinuousInput = "PNET011";
     public const string CostlyFlattening = "PNET100";
     public const string FlatteningLimitExceeded = "PNET101";
     public const string NetworkSummary = "PNET102";

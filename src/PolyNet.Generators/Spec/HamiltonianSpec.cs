@@ -19,6 +19,7 @@ namespace PolyNet.Generators.Spec;
 /// <param name="CheckBounds">[Hamiltonian(CheckBounds = true)]: inputs outside their bounds throw.</param>
 /// <param name="Documentation">The lines of the method's own XML doc comment (without "///"), which the
 /// implementation repeats: C# shows the implementation's comment when both parts have one.</param>
+/// <param name="Gradient">[Hamiltonian(Gradient = true)] on a method with a continuous input: emit &lt;Method&gt;Gradient.</param>
 internal sealed record HamiltonianSpec(
     TypeHierarchy Hierarchy,
     string MethodName,
@@ -31,7 +32,8 @@ internal sealed record HamiltonianSpec(
     string? ShapeError,
     bool EmitsNetworkProperty,
     bool CheckBounds,
-    EquatableArray<string> Documentation)
+    EquatableArray<string> Documentation,
+    bool Gradient = false)
 {
     public string Expression => Input.Expression;
 

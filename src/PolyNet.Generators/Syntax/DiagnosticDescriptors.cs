@@ -40,6 +40,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidClassifier = Create(
         DiagnosticIds.InvalidClassifier, "Invalid classifier", "{0}", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor GradientWithoutContinuousInput = Create(
+        DiagnosticIds.GradientWithoutContinuousInput, "Gradient on a method without continuous inputs", "{0}", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor CostlyFlattening = Create(
         DiagnosticIds.CostlyFlattening, "Flattening costs more than twice the deep network", "{0}", DiagnosticSeverity.Warning);
 

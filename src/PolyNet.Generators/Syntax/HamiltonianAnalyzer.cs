@@ -40,6 +40,7 @@ public sealed class HamiltonianAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.BoundOnBinary,
         DiagnosticDescriptors.InvalidLattice,
         DiagnosticDescriptors.InvalidClassifier,
+        DiagnosticDescriptors.GradientWithoutContinuousInput,
         DiagnosticDescriptors.CostlyFlattening,
         DiagnosticDescriptors.FlatteningLimitExceeded,
         DiagnosticDescriptors.NetworkSummary);

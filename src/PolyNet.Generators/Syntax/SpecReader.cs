@@ -65,7 +65,7 @@ internal static class SpecReader
 
         double inputBound = 1.0;
         int maxHiddenLayers = 0;
-        bool checkBounds = false;
+        bool checkBounds = false, gradient = false;
         var boundary = BoundaryKind.Periodic;
         foreach (var named in attribute.NamedArguments)
         {
@@ -93,6 +93,11 @@ internal static class SpecReader
                 checkBounds = check;
             }
 
+            if (named.Key == "Gradient" && named.Value.Value is bool differentiate)
+            {
+                gradient = differentiate;
+            }
+
             if (named.Key == "InputBound" && named.Value.Value is double bound)
             {
                 inputBound = bound;
@@ -114,6 +119,15 @@ internal static class SpecReader
         }
 
         var parameterSpecs = parameters.MoveToImmutable().ToEquatableArray();
+        if (gradient && !parameterSpecs.Any(p => p.Kind == VariableKind.Continuous && p.Role != ParameterRole.Extent))
+        {
+            // A warning, not a shape error: the method still compiles, only without the gradient members.
+            diagnostics.Add(Diagnostic.Create(
+                DiagnosticDescriptors.GradientWithoutContinuousInput,
+                NamedArgumentLocation(attributeSyntax, "Gradient") ?? nameLocation,
+                $"'{method.Name}' has no continuous input, and bits and spins have no derivative: Gradient = true adds nothing; remove it, or make an input double or float"));
+            gradient = false;
+        }
 
         // Invalid bounds were reported as PNET006; the expression is still compiled, with 1 in their place.
         var input = new HamiltonianInput(
@@ -138,7 +152,8 @@ internal static class SpecReader
                 shapeError,
                 emitsNetworkProperty,
                 checkBounds,
-                Documentation(declaration))
+                Documentation(declaration),
+                gradient)
             : null;
         return new SpecReadResult(spec, input, diagnostics.ToImmutable(), map);
     }

@@ -110,6 +110,11 @@ internal static class DefinitionParser
             throw Invalid("MaxError", string.Create(CultureInfo.InvariantCulture, $"is {copy.MaxError}; it must not be negative or NaN."));
         }
 
+        if (copy.MaxGradientError < 0 || double.IsNegativeInfinity(copy.MaxGradientError))
+        {
+            throw Invalid("MaxGradientError", string.Create(CultureInfo.InvariantCulture, $"is {copy.MaxGradientError}; it must not be negative (NaN means unknown)."));
+        }
+
         var terms = ParseTerms(copy.Terms, inputIndex);
         var gates = ParseGates(copy.Gates, inputIndex);
         int hiddenLayers = 0;

@@ -102,6 +102,12 @@ public sealed class SigmoidNetworkDefinition
     public double MaxError { get; init; }
 
     /// <summary>
+    /// An upper bound on |∂network/∂xᵢ − ∂polynomial/∂xᵢ| over the continuous inputs, for every input inside its bound,
+    /// including the rounding of the generated gradient's arithmetic; NaN (the default) when unknown, else not negative.
+    /// </summary>
+    public double MaxGradientError { get; init; } = double.NaN;
+
+    /// <summary>
     /// A copy whose collections are fresh read-only arrays, so that later changes to the caller's collections cannot
     /// reach it. Null collections are kept null for the validation to report.
     /// </summary>
@@ -119,6 +125,7 @@ public sealed class SigmoidNetworkDefinition
         Gates = Gates,
         Output = Output,
         MaxError = MaxError,
+        MaxGradientError = MaxGradientError,
     };
 
     /// <summary>A fresh read-only copy of <paramref name="items"/> (null stays null).</summary>

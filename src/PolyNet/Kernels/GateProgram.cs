@@ -41,6 +41,10 @@ public sealed class GateProgram
     private readonly int[] _termStarts;
     private readonly int[] _termOperands;
     private readonly double[] _termWeights;
+    private readonly int[] _termSlots;
+
+    // Per step, its gate's kind (the backward pass skips bit products).
+    private readonly GateKind[] _stepKinds;
 
     private readonly double _outputConstant;
     private readonly int[] _outputValues;
@@ -80,9 +84,12 @@ public sealed class GateProgram
         var termStarts = new List<int> { 0 };
         var termOperands = new List<int>();
         var termWeights = new List<double>();
+        var termSlots = new List<int>();
+        _stepKinds = new GateKind[GateCount];
         for (int step = 0; step < order.Length; step++)
         {
             var gate = gates[order[step]];
+            _stepKinds[step] = gate.Kind;
             if (runKinds.Count == 0 || runKinds[^1] != gate.Kind)
             {
                 runKinds.Add(gate.Kind);
@@ -114,6 +121,7 @@ public sealed class GateProgram
                         {
                             termOperands.Add(gate.Operands[i]);
                             termWeights.Add(multiplier * gate.Weights[i]);
+                            termSlots.Add(operands.Count - m + i);
                         }
                     }
 
@@ -132,6 +140,7 @@ public sealed class GateProgram
         _termStarts = termStarts.ToArray();
         _termOperands = termOperands.ToArray();
         _termWeights = termWeights.ToArray();
+        _termSlots = termSlots.ToArray();
         _outputConstant = parsed.OutputConstant;
         _outputValues = parsed.OutputValues;
         _outputCoefficients = parsed.OutputCoefficients;
@@ -188,7 +197,84 @@ public sealed class GateProgram
         }
     }
 
-    private TLane Run<TLane, TLanes, TScalar>(ReadOnlySpan<TLane> inputs, Span<TLane> gateValues, Span<TLane> outputValues)
+    /// <summary>
+    /// The network's value and its derivative with respect to every input (<paramref name="gradient"/>, one element per
+    /// input) by backpropagation through the gates: each gate's local derivatives come from the exponentials of its
+    /// forward pass (<see cref="ILanes{TSelf, TLane, TScalar}.MultiplyGateGradient"/> and the others); a bit product is
+    /// a constant of the continuous inputs and passes no derivative on. Lanes as in <see cref="Evaluate{TLane, TLanes, TScalar}"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="inputs"/> or <paramref name="gradient"/> does not hold one value per input.</exception>
+    public TLane EvaluateGradient<TLane, TLanes, TScalar>(ReadOnlySpan<TLane> inputs, Span<TLane> gradient)
+        where TLane : unmanaged
+        where TScalar : unmanaged
+        where TLanes : ILanes<TLanes, TLane, TScalar>
+    {
+        RequireInputs(inputs.Length);
+        if (gradient.Length != InputCount)
+        {
+            throw new ArgumentException($"Expected {InputCount} gradient elements, got {gradient.Length}.", nameof(gradient));
+        }
+
+        int scratch = (2 * GateCount) + _operands.Length + _outputValues.Length;
+        bool small = scratch * Unsafe.SizeOf<TLane>() <= StackScratchBytes;
+        TLane[]? rented = small ? null : ArrayPool<TLane>.Shared.Rent(scratch);
+        Span<TLane> values = small ? stackalloc TLane[scratch] : rented.AsSpan(0, scratch);
+        try
+        {
+            Span<TLane> gateValues = values.Slice(0, GateCount), adjoints = values.Slice(GateCount, GateCount);
+            Span<TLane> partials = values.Slice(2 * GateCount, _operands.Length);
+            TLane value = Run<TLane, TLanes, TScalar>(inputs, gateValues, values.Slice((2 * GateCount) + _operands.Length), partials);
+            Backward<TLane, TLanes, TScalar>(adjoints, partials, gradient);
+            return value;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<TLane>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adjoints from the output back: every value's adjoint is its output coefficient plus, for each gate reading it, that
+    /// gate's adjoint times the gate's derivative with respect to it (steps in reverse evaluation order).
+    /// </summary>
+    private void Backward<TLane, TLanes, TScalar>(Span<TLane> adjoints, ReadOnlySpan<TLane> partials, Span<TLane> gradient)
+        where TLane : unmanaged
+        where TScalar : unmanaged
+        where TLanes : ILanes<TLanes, TLane, TScalar>
+    {
+        TLane zero = TLanes.Constant(0);
+        adjoints.Fill(zero);
+        gradient.Fill(zero);
+        for (int t = 0; t < _outputValues.Length; t++)
+        {
+            ref TLane target = ref Adjoint(adjoints, gradient, _outputValues[t]);
+            target = TLanes.Add(target, TLanes.Constant(_outputCoefficients[t]));
+        }
+
+        for (int step = GateCount - 1; step >= 0; step--)
+        {
+            if (_stepKinds[step] == GateKind.Bit)
+            {
+                continue;
+            }
+
+            TLane adjoint = adjoints[_gates[step]];
+            for (int o = _operandStarts[step]; o < _operandStarts[step + 1]; o++)
+            {
+                ref TLane target = ref Adjoint(adjoints, gradient, _operands[o]);
+                target = TLanes.Add(target, TLanes.Multiply(adjoint, partials[o]));
+            }
+        }
+    }
+
+    private ref TLane Adjoint<TLane>(Span<TLane> adjoints, Span<TLane> gradient, int value) =>
+        ref value < InputCount ? ref gradient[value] : ref adjoints[value - InputCount];
+
+    /// <summary>The forward pass; with <paramref name="partials"/> (one per operand slot) it also writes each gate's derivative with respect to each of its operands.</summary>
+    private TLane Run<TLane, TLanes, TScalar>(ReadOnlySpan<TLane> inputs, Span<TLane> gateValues, Span<TLane> outputValues, Span<TLane> partials = default)
         where TLane : unmanaged
         where TScalar : unmanaged
         where TLanes : ILanes<TLanes, TLane, TScalar>
@@ -203,8 +289,10 @@ public sealed class GateProgram
                     for (; step < end; step++)
                     {
                         int o = _operandStarts[step];
-                        gateValues[_gates[step]] = TLanes.MultiplyGate(
-                            Value(inputs, gateValues, _operands[o]), Value(inputs, gateValues, _operands[o + 1]), _weights[o], _weights[o + 1], _scales[step]);
+                        TLane left = Value(inputs, gateValues, _operands[o]), right = Value(inputs, gateValues, _operands[o + 1]);
+                        gateValues[_gates[step]] = partials.IsEmpty
+                            ? TLanes.MultiplyGate(left, right, _weights[o], _weights[o + 1], _scales[step])
+                            : TLanes.MultiplyGateGradient(left, right, _weights[o], _weights[o + 1], _scales[step], out partials[o], out partials[o + 1]);
                     }
 
                     break;
@@ -213,7 +301,10 @@ public sealed class GateProgram
                     for (; step < end; step++)
                     {
                         int o = _operandStarts[step];
-                        gateValues[_gates[step]] = TLanes.SquareGate(Value(inputs, gateValues, _operands[o]), _weights[o], _scales[step]);
+                        TLane operand = Value(inputs, gateValues, _operands[o]);
+                        gateValues[_gates[step]] = partials.IsEmpty
+                            ? TLanes.SquareGate(operand, _weights[o], _scales[step])
+                            : TLanes.SquareGateGradient(operand, _weights[o], _scales[step], out partials[o]);
                     }
 
                     break;
@@ -236,6 +327,11 @@ public sealed class GateProgram
                     for (; step < end; step++)
                     {
                         TLane sum = TLanes.Constant(0);
+                        if (!partials.IsEmpty)
+                        {
+                            partials.Slice(_operandStarts[step], _operandStarts[step + 1] - _operandStarts[step]).Fill(TLanes.Constant(0));
+                        }
+
                         for (int pair = _pairStarts[step]; pair < _pairStarts[step + 1]; pair++)
                         {
                             TLane p = TLanes.Constant(0);
@@ -244,7 +340,19 @@ public sealed class GateProgram
                                 p = TLanes.MultiplyAdd(Value(inputs, gateValues, _termOperands[term]), _termWeights[term], p);
                             }
 
-                            sum = TLanes.MultiplyAdd(TLanes.FlatPair(p, _expNegBiases[step], _even[step]), _pairCoefficients[pair], sum);
+                            if (partials.IsEmpty)
+                            {
+                                sum = TLanes.MultiplyAdd(TLanes.FlatPair(p, _expNegBiases[step], _even[step]), _pairCoefficients[pair], sum);
+                                continue;
+                            }
+
+                            // ∂/∂operand = scale·Σ pairs coefficient·f'(p)·mᵢwᵢ, accumulated per operand slot.
+                            sum = TLanes.MultiplyAdd(TLanes.FlatPairGradient(p, _expNegBiases[step], _even[step], out TLane slope), _pairCoefficients[pair], sum);
+                            for (int term = _termStarts[pair]; term < _termStarts[pair + 1]; term++)
+                            {
+                                ref TLane partial = ref partials[_termSlots[term]];
+                                partial = TLanes.MultiplyAdd(slope, _pairCoefficients[pair] * _termWeights[term] * _scales[step], partial);
+                            }
                         }
 
                         gateValues[_gates[step]] = TLanes.Multiply(sum, TLanes.Constant(_scales[step]));

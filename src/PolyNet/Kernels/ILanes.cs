@@ -184,6 +184,59 @@ public interface ILanes<TSelf, TLane, TScalar>
         return TSelf.Multiply(TSelf.Divide(numerator, TSelf.Multiply(dp, dq)), TSelf.Constant(scale * GatePairConstant));
     }
 
+    /// <summary>
+    /// E(E² − 1) for the gate bias: a ± pair's derivative is σ'(b+p) − σ'(b−p) = E(E² − 1)·e(1 − e²)/((e + E)(1 + E·e))²,
+    /// e = e^(−p) (docs/design.md §14).
+    /// </summary>
+    const double GatePairDerivativeConstant = GateExpNegBias * ((GateExpNegBias * GateExpNegBias) - 1);
+
+    /// <summary>
+    /// <see cref="MultiplyGate"/> and its partial derivatives ∂g/∂u (<paramref name="du"/>) and ∂g/∂v (<paramref name="dv"/>),
+    /// from the same two exponentials: each pair's derivative σ'(b+p) − σ'(b−p) = E(E² − 1)·e(1 − e²)/d² with
+    /// d = (e + E)(1 + E·e) and 1 − e² = −(e − 1)(e + 1), so the exact e − 1 carries it without cancellation
+    /// (docs/design.md §14). The value is computed exactly as <see cref="MultiplyGate"/> computes it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TLane MultiplyGateGradient(TLane u, TLane v, double wu, double wv, double scale, out TLane du, out TLane dv)
+    {
+        TLane a = TSelf.Multiply(u, TSelf.Constant(wu)), c = TSelf.Multiply(v, TSelf.Constant(wv));
+        TLane ep = TSelf.GateExp(TSelf.Subtract(TSelf.Negate(a), c));
+        TLane eq = TSelf.GateExp(TSelf.Subtract(c, a));
+        TLane one = TSelf.Constant(1), e = TSelf.Constant(GateExpNegBias);
+        TLane mp = TSelf.Subtract(ep, one), mq = TSelf.Subtract(eq, one);
+        TLane dp = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
+        TLane dq = TSelf.Multiply(TSelf.Add(eq, e), TSelf.FusedMultiplyAdd(eq, e, one));
+        TLane numerator = TSelf.Subtract(TSelf.Multiply(TSelf.Multiply(mp, mp), dq), TSelf.Multiply(TSelf.Multiply(mq, mq), dp));
+        TLane product = TSelf.Multiply(dp, dq);
+        TLane value = TSelf.Multiply(TSelf.Divide(numerator, product), TSelf.Constant(scale * GatePairConstant));
+
+        // 1/dp = dq/(dp·dq) and 1/dq = dp/(dp·dq): one more division for both derivatives.
+        TLane inverse = TSelf.Divide(one, product);
+        TLane ip = TSelf.Multiply(dq, inverse), iq = TSelf.Multiply(dp, inverse);
+
+        // gp = e·(e − 1)·(e + 1)/d² = −(σ'(b+p) − σ'(b−p))/(E(E² − 1)).
+        TLane gp = TSelf.Multiply(TSelf.Multiply(TSelf.Multiply(ep, mp), TSelf.Add(ep, one)), TSelf.Multiply(ip, ip));
+        TLane gq = TSelf.Multiply(TSelf.Multiply(TSelf.Multiply(eq, mq), TSelf.Add(eq, one)), TSelf.Multiply(iq, iq));
+        du = TSelf.Multiply(TSelf.Subtract(gq, gp), TSelf.Constant(scale * wu * GatePairDerivativeConstant));
+        dv = TSelf.Multiply(TSelf.Add(gp, gq), TSelf.Constant(-scale * wv * GatePairDerivativeConstant));
+        return value;
+    }
+
+    /// <summary><see cref="SquareGate"/> and its derivative ∂g/∂u (<paramref name="du"/>), from the same exponential.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TLane SquareGateGradient(TLane u, double w, double scale, out TLane du)
+    {
+        TLane ep = TSelf.GateExp(TSelf.Multiply(u, TSelf.Constant(-w)));
+        TLane one = TSelf.Constant(1), e = TSelf.Constant(GateExpNegBias);
+        TLane mp = TSelf.Subtract(ep, one);
+        TLane denominator = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
+        TLane value = TSelf.Multiply(TSelf.Divide(TSelf.Multiply(mp, mp), denominator), TSelf.Constant(scale * GatePairConstant));
+        TLane inverse = TSelf.Divide(one, denominator);
+        TLane gp = TSelf.Multiply(TSelf.Multiply(TSelf.Multiply(ep, mp), TSelf.Add(ep, one)), TSelf.Multiply(inverse, inverse));
+        du = TSelf.Multiply(gp, TSelf.Constant(-scale * w * GatePairDerivativeConstant));
+        return value;
+    }
+
     /// <summary>The squaring gate u²: scale·(σ(b+p) + σ(b−p) − 2σ(b)) with p = w·u (docs/design.md §3).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static virtual TLane SquareGate(TLane u, double w, double scale)
@@ -229,6 +282,47 @@ public interface ILanes<TSelf, TLane, TScalar>
     static virtual TLane FlatPair(TLane p, double expNegBias, bool even)
     {
         return FlatPairOf(TSelf.Exp(TSelf.Negate(p)), expNegBias, even);
+    }
+
+    /// <summary><see cref="FlatPairNearZero"/> and the pair's derivative with respect to p (<paramref name="derivative"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TLane FlatPairNearZeroGradient(TLane p, double expNegBias, bool even, out TLane derivative)
+    {
+        return FlatPairGradientOf(TSelf.GateExp(TSelf.Negate(p)), expNegBias, even, out derivative);
+    }
+
+    /// <summary>
+    /// <see cref="FlatPair"/> and the pair's derivative with respect to p (<paramref name="derivative"/>): even degree
+    /// σ'(b+p) − σ'(b−p) = E(E² − 1)·e(1 − e²)/d², odd degree σ'(b+p) + σ'(b−p) = E·e·((e + E)² + (1 + E·e)²)/d², with
+    /// d = (e + E)(1 + E·e) (docs/design.md §14).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TLane FlatPairGradient(TLane p, double expNegBias, bool even, out TLane derivative)
+    {
+        return FlatPairGradientOf(TSelf.Exp(TSelf.Negate(p)), expNegBias, even, out derivative);
+    }
+
+    /// <summary>The pair and its derivative from e = e^(−p); the value exactly as <see cref="FlatPairOf"/> computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TLane FlatPairGradientOf(TLane ep, double expNegBias, bool even, out TLane derivative)
+    {
+        TLane one = TSelf.Constant(1), e = TSelf.Constant(expNegBias);
+        TLane left = TSelf.Add(ep, e), right = TSelf.FusedMultiplyAdd(ep, e, one);
+        TLane denominator = TSelf.Multiply(left, right);
+        TLane inverse = TSelf.Divide(one, denominator);
+        TLane square = TSelf.Multiply(inverse, inverse);
+        if (even)
+        {
+            TLane mp = TSelf.Subtract(ep, one);
+            derivative = TSelf.Multiply(
+                TSelf.Multiply(TSelf.Multiply(TSelf.Multiply(ep, mp), TSelf.Add(ep, one)), square),
+                TSelf.Constant(-expNegBias * ((expNegBias * expNegBias) - 1)));
+            return TSelf.Multiply(TSelf.Divide(TSelf.Multiply(mp, mp), denominator), TSelf.Constant(expNegBias * (expNegBias - 1) / (1 + expNegBias)));
+        }
+
+        TLane sum = TSelf.FusedMultiplyAdd(left, left, TSelf.Multiply(right, right));
+        derivative = TSelf.Multiply(TSelf.Multiply(TSelf.Multiply(ep, sum), square), e);
+        return TSelf.Multiply(TSelf.Divide(TSelf.Subtract(one, TSelf.Multiply(ep, ep)), denominator), e);
     }
 
     /// <summary>The pair from e = e^(−p): K(e − 1)²/((e + E)(1 + E·e)) when even, E(1 − e²)/((1 + E·e)(e + E)) when odd.</summary>

@@ -107,19 +107,50 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
     {
         double a = u * (double)wu, c = v * (double)wv;
         double ep = Math.Exp(-Math.Abs(a + c)), eq = Math.Exp(-Math.Abs(a - c));
-        double e = (double)ILanes<ScalarDouble, double, double>.GateExpNegBias, inverse = 1 / e;
+        double e = (double)ILanes<ScalarDouble, double, double>.GateExpNegBias;
         double dp = (ep + e) * (1 + (e * ep)), dq = (eq + e) * (1 + (e * eq));
+        return PairDifference(ep, eq, dp, dq) * (double)(scale * ILanes<ScalarDouble, double, double>.GatePairConstant);
+    }
+
+    /// <summary>
+    /// The multiplication gate and its partial derivatives, exact for every input: the value as <see cref="MultiplyGate"/>
+    /// computes it; each pair's derivative is odd in its preactivation s, so it is computed from e = e^(−|s|) ≤ 1 as
+    /// E(E² − 1)·e(1 − e)(1 + e)/d² with the sign of s, and tends to 0 in saturation instead of overflowing.
+    /// </summary>
+    public static double MultiplyGateGradient(double u, double v, double wu, double wv, double scale, out double du, out double dv)
+    {
+        double a = u * (double)wu, c = v * (double)wv;
+        double ep = Math.Exp(-Math.Abs(a + c)), eq = Math.Exp(-Math.Abs(a - c));
+        double e = (double)ILanes<ScalarDouble, double, double>.GateExpNegBias;
+        double dp = (ep + e) * (1 + (e * ep)), dq = (eq + e) * (1 + (e * eq));
+        double gp = Math.CopySign(PairDerivative(ep, dp), a + c), gq = Math.CopySign(PairDerivative(eq, dq), a - c);
+        du = (gp - gq) * (double)(scale * wu * ILanes<ScalarDouble, double, double>.GatePairDerivativeConstant);
+        dv = (gp + gq) * (double)(scale * wv * ILanes<ScalarDouble, double, double>.GatePairDerivativeConstant);
+        return PairDifference(ep, eq, dp, dq) * (double)(scale * ILanes<ScalarDouble, double, double>.GatePairConstant);
+    }
+
+    /// <summary>
+    /// f(p) − f(q) for two gate pairs, each kept either as f = (e − 1)²/d or, once it is past half-way to saturation, as
+    /// 1/E − h with h = e(1 + E)²/(E·d) (f + h = 1/E exactly), so that two saturated pairs cancel to their true tiny
+    /// difference instead of to the rounding of two values near 1/E (docs/design.md §9).
+    /// </summary>
+    private static double PairDifference(double ep, double eq, double dp, double dq)
+    {
+        double e = (double)ILanes<ScalarDouble, double, double>.GateExpNegBias, inverse = 1 / e;
         double fp = (ep - 1) * (ep - 1) / dp, fq = (eq - 1) * (eq - 1) / dq;
         double hp = ep * ((1 + e) * (1 + e) / e) / dp, hq = eq * ((1 + e) * (1 + e) / e) / dq;
-        double difference = (fp <= hp, fq <= hq) switch
+        return (fp <= hp, fq <= hq) switch
         {
             (true, true) => fp - fq,
             (false, false) => hq - hp,
             (true, false) => fp - inverse + hq,
             _ => inverse - hp - fq,
         };
-        return difference * (double)(scale * ILanes<ScalarDouble, double, double>.GatePairConstant);
     }
+
+    /// <summary>e(1 − e)(1 + e)/d² for e = e^(−|s|) ≤ 1: a gate pair's derivative over E(E² − 1), for s ≥ 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double PairDerivative(double ep, double denominator) => ep * (1 - ep) * (1 + ep) / denominator / denominator;
 
     /// <summary>The squaring gate, exact for every input: its pair sum is even in p, so it is computed from e = e^(−|p|) ≤ 1.</summary>
     public static double SquareGate(double u, double w, double scale)
@@ -127,6 +158,17 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
         double ep = Math.Exp(-Math.Abs(u * (double)w));
         double e = (double)ILanes<ScalarDouble, double, double>.GateExpNegBias;
         return (ep - 1) * (ep - 1) / ((ep + e) * (1 + (e * ep))) * (double)(scale * ILanes<ScalarDouble, double, double>.GatePairConstant);
+    }
+
+    /// <summary>The squaring gate and its derivative, exact for every input (the derivative is odd in p = w·u).</summary>
+    public static double SquareGateGradient(double u, double w, double scale, out double du)
+    {
+        double p = u * (double)w;
+        double ep = Math.Exp(-Math.Abs(p));
+        double e = (double)ILanes<ScalarDouble, double, double>.GateExpNegBias;
+        double denominator = (ep + e) * (1 + (e * ep));
+        du = Math.CopySign(PairDerivative(ep, denominator), p) * (double)(scale * w * ILanes<ScalarDouble, double, double>.GatePairDerivativeConstant);
+        return (ep - 1) * (ep - 1) / denominator * (double)(scale * ILanes<ScalarDouble, double, double>.GatePairConstant);
     }
 
     /// <summary>
@@ -146,6 +188,31 @@ public readonly struct ScalarDouble : ILanes<ScalarDouble, double, double>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double FlatPairNearZero(double p, double expNegBias, bool even) => FlatPair(p, expNegBias, even);
+
+    /// <summary>
+    /// <see cref="FlatPair"/> and the pair's derivative with respect to p, exact for every input: the even pair's
+    /// derivative E(E² − 1)·e(1 − e²)/d² is odd in p and the odd pair's E·e·((e + E)² + (1 + E·e)²)/d² even, both from
+    /// e = e^(−|p|) with 1 − e² = −m(2 + m), m = e − 1 from the series.
+    /// </summary>
+    public static double FlatPairGradient(double p, double expNegBias, bool even, out double derivative)
+    {
+        double m = PolyNet.ExpMinusOne.Of(-Math.Abs(p)), ep = 1 + m;
+        double left = ep + expNegBias, right = 1 + (expNegBias * ep);
+        double denominator = left * right;
+        if (even)
+        {
+            derivative = Math.CopySign(-m * (2 + m) * ep / denominator / denominator, p) * (expNegBias * ((expNegBias * expNegBias) - 1));
+            return m * m / denominator * (expNegBias * (expNegBias - 1) / (1 + expNegBias));
+        }
+
+        derivative = ep * ((left * left) + (right * right)) / denominator / denominator * expNegBias;
+        return Math.CopySign(-m * (2 + m) / denominator * expNegBias, p);
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double FlatPairNearZeroGradient(double p, double expNegBias, bool even, out double derivative) =>
+        FlatPairGradient(p, expNegBias, even, out derivative);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -273,19 +340,50 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
     {
         float a = u * (float)wu, c = v * (float)wv;
         float ep = MathF.Exp(-MathF.Abs(a + c)), eq = MathF.Exp(-MathF.Abs(a - c));
-        float e = (float)ILanes<ScalarSingle, float, float>.GateExpNegBias, inverse = 1 / e;
+        float e = (float)ILanes<ScalarSingle, float, float>.GateExpNegBias;
         float dp = (ep + e) * (1 + (e * ep)), dq = (eq + e) * (1 + (e * eq));
+        return PairDifference(ep, eq, dp, dq) * (float)(scale * ILanes<ScalarSingle, float, float>.GatePairConstant);
+    }
+
+    /// <summary>
+    /// The multiplication gate and its partial derivatives, exact for every input: the value as <see cref="MultiplyGate"/>
+    /// computes it; each pair's derivative is odd in its preactivation s, so it is computed from e = e^(−|s|) ≤ 1 as
+    /// E(E² − 1)·e(1 − e)(1 + e)/d² with the sign of s, and tends to 0 in saturation instead of overflowing.
+    /// </summary>
+    public static float MultiplyGateGradient(float u, float v, double wu, double wv, double scale, out float du, out float dv)
+    {
+        float a = u * (float)wu, c = v * (float)wv;
+        float ep = MathF.Exp(-MathF.Abs(a + c)), eq = MathF.Exp(-MathF.Abs(a - c));
+        float e = (float)ILanes<ScalarSingle, float, float>.GateExpNegBias;
+        float dp = (ep + e) * (1 + (e * ep)), dq = (eq + e) * (1 + (e * eq));
+        float gp = MathF.CopySign(PairDerivative(ep, dp), a + c), gq = MathF.CopySign(PairDerivative(eq, dq), a - c);
+        du = (gp - gq) * (float)(scale * wu * ILanes<ScalarSingle, float, float>.GatePairDerivativeConstant);
+        dv = (gp + gq) * (float)(scale * wv * ILanes<ScalarSingle, float, float>.GatePairDerivativeConstant);
+        return PairDifference(ep, eq, dp, dq) * (float)(scale * ILanes<ScalarSingle, float, float>.GatePairConstant);
+    }
+
+    /// <summary>
+    /// f(p) − f(q) for two gate pairs, each kept either as f = (e − 1)²/d or, once it is past half-way to saturation, as
+    /// 1/E − h with h = e(1 + E)²/(E·d) (f + h = 1/E exactly), so that two saturated pairs cancel to their true tiny
+    /// difference instead of to the rounding of two values near 1/E (docs/design.md §9).
+    /// </summary>
+    private static float PairDifference(float ep, float eq, float dp, float dq)
+    {
+        float e = (float)ILanes<ScalarSingle, float, float>.GateExpNegBias, inverse = 1 / e;
         float fp = (ep - 1) * (ep - 1) / dp, fq = (eq - 1) * (eq - 1) / dq;
         float hp = ep * ((1 + e) * (1 + e) / e) / dp, hq = eq * ((1 + e) * (1 + e) / e) / dq;
-        float difference = (fp <= hp, fq <= hq) switch
+        return (fp <= hp, fq <= hq) switch
         {
             (true, true) => fp - fq,
             (false, false) => hq - hp,
             (true, false) => fp - inverse + hq,
             _ => inverse - hp - fq,
         };
-        return difference * (float)(scale * ILanes<ScalarSingle, float, float>.GatePairConstant);
     }
+
+    /// <summary>e(1 − e)(1 + e)/d² for e = e^(−|s|) ≤ 1: a gate pair's derivative over E(E² − 1), for s ≥ 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float PairDerivative(float ep, float denominator) => ep * (1 - ep) * (1 + ep) / denominator / denominator;
 
     /// <summary>The squaring gate, exact for every input: its pair sum is even in p, so it is computed from e = e^(−|p|) ≤ 1.</summary>
     public static float SquareGate(float u, double w, double scale)
@@ -293,6 +391,17 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
         float ep = MathF.Exp(-MathF.Abs(u * (float)w));
         float e = (float)ILanes<ScalarSingle, float, float>.GateExpNegBias;
         return (ep - 1) * (ep - 1) / ((ep + e) * (1 + (e * ep))) * (float)(scale * ILanes<ScalarSingle, float, float>.GatePairConstant);
+    }
+
+    /// <summary>The squaring gate and its derivative, exact for every input (the derivative is odd in p = w·u).</summary>
+    public static float SquareGateGradient(float u, double w, double scale, out float du)
+    {
+        float p = u * (float)w;
+        float ep = MathF.Exp(-MathF.Abs(p));
+        float e = (float)ILanes<ScalarSingle, float, float>.GateExpNegBias;
+        float denominator = (ep + e) * (1 + (e * ep));
+        du = MathF.CopySign(PairDerivative(ep, denominator), p) * (float)(scale * w * ILanes<ScalarSingle, float, float>.GatePairDerivativeConstant);
+        return (ep - 1) * (ep - 1) / denominator * (float)(scale * ILanes<ScalarSingle, float, float>.GatePairConstant);
     }
 
     /// <summary>
@@ -315,6 +424,31 @@ public readonly struct ScalarSingle : ILanes<ScalarSingle, float, float>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float FlatPairNearZero(float p, double expNegBias, bool even) => FlatPair(p, expNegBias, even);
+
+    /// <summary>
+    /// <see cref="FlatPair"/> and the pair's derivative with respect to p, exact for every input: the even pair's
+    /// derivative is odd in p and the odd pair's even, both from e = e^(−|p|) ≤ 1.
+    /// </summary>
+    public static float FlatPairGradient(float p, double expNegBias, bool even, out float derivative)
+    {
+        float ep = MathF.Exp(-MathF.Abs(p)), e = (float)expNegBias;
+        float left = ep + e, right = 1 + (e * ep);
+        float denominator = left * right;
+        if (even)
+        {
+            float mp = ep - 1;
+            derivative = MathF.CopySign(-mp * (1 + ep) * ep / denominator / denominator, p) * (float)(expNegBias * ((expNegBias * expNegBias) - 1));
+            return mp * mp / denominator * (float)(expNegBias * (expNegBias - 1) / (1 + expNegBias));
+        }
+
+        derivative = ep * ((left * left) + (right * right)) / denominator / denominator * e;
+        return MathF.CopySign((1 - (ep * ep)) / denominator * e, p);
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float FlatPairNearZeroGradient(float p, double expNegBias, bool even, out float derivative) =>
+        FlatPairGradient(p, expNegBias, even, out derivative);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

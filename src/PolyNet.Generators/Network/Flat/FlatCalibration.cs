@@ -54,11 +54,80 @@ internal sealed class FlatCalibration
     /// <summary>σ⁽ᵈ⁾(b): the flat product is the signed neuron sum over 2ᵈλᵈσ⁽ᵈ⁾(b).</summary>
     public double DerivativeAtBias { get; }
 
+    // max |σ'|, |σ''|, |σ'''| on [b − p, b + p] for p = spread·λ (with a margin): pairs of one spread share them.
+    private readonly ConcurrentDictionary<int, (double First, double Second, double Third)> _slopes = new();
+
+    private (double First, double Second, double Third) Slopes(int spread)
+    {
+        double p = Lambda * spread * (1 + (4 * Precision.UnitRoundoff()));
+        return (Sigmoid.MaxAbsDerivative(1, Bias - p, Bias + p), Sigmoid.MaxAbsDerivative(2, Bias - p, Bias + p), Sigmoid.MaxAbsDerivative(3, Bias - p, Bias + p));
+    }
+
     public static FlatCalibration For(int degree, NumericPrecision precision) =>
         Cache.GetOrAdd((degree, precision), key => Calibrate(key.Item1, key.Item2));
 
     /// <summary>Bound on |flat product − ∏xᵢ^rᵢ| / ∏Sᵢ^rᵢ for |xᵢ| ≤ Sᵢ, for the product with these exponents.</summary>
     public double ErrorBound(IReadOnlyList<int> exponents) => Bound(Degree, Precision, Bias, Lambda, exponents.Count(r => r > 0), FlatSpread.AbsCoefficientsBySpread(exponents));
+
+    /// <summary>
+    /// Bound on |∂product/∂xⱼ − ∂(∏xᵢ^rᵢ)/∂xⱼ| per unit of ∏Sᵢ^rᵢ/Sⱼ, for operand <paramref name="operand"/> of a flat
+    /// product with these pairs (docs/design.md §14.3).
+    /// </summary>
+    /// <remarks>
+    /// Truncation: ∂Δ/∂x̃ⱼ = 2λrⱼ·∏(2λx̃ᵢ)^(rᵢ − [i = j])·𝔼[σ⁽ᵈ⁾(b + Z)], Z the sum of d − 1 uniforms and one ±λx̃ⱼ with equal
+    /// probability, so the relative error is (|σ⁽ᵈ⁺²⁾(b)|·𝔼Z²/2 + M_(d+4)·𝔼Z⁴/24)/|σ⁽ᵈ⁾(b)| with 𝔼Z² ≤ (d + 2)λ²/3 and
+    /// 𝔼Z⁴ ≤ λ⁴((d − 1)/5 + (d − 1)(d − 2)/3 + 2(d − 1) + 1). Rounding: each pair's derivative f' moves by its slope times
+    /// the preactivation's shift plus 15u relative; the sum over pairs adds γ_N; all over 2ᵈλ^(d−1)|σ⁽ᵈ⁾(b)|.
+    /// </remarks>
+    public double DerivativeErrorBound(IReadOnlyList<int> exponents, IReadOnlyList<FlatPair> pairs, int operand)
+    {
+        int d = Degree;
+        double b = Bias, lambda = Lambda, u = Precision.UnitRoundoff();
+        double nth = Math.Abs(DerivativeAtBias);
+        double residual = Math.Abs(Sigmoid.Derivative(d + 2, b)) + (1e-12 * SigmoidPoleBound.MaxAbsDerivative(d + 2, b, b));
+        double reach = d * lambda * (1 + (4 * u));
+        double fourth = SigmoidPoleBound.MaxAbsDerivative(d + 4, b - reach, b + reach);
+        double moment4 = ((d - 1) / 5.0) + ((d - 1) * (d - 2) / 3.0) + (2 * (d - 1)) + 1;
+        double relative = ((residual * (d + 2) * lambda * lambda / 6) + (fourth * Math.Pow(lambda, 4) * moment4 / 24)) / nth;
+        double truncation = exponents[operand] * relative;
+
+        // Pairs of equal spread Σ|mᵢ| share their bound on |p|: weigh them by spread, then bound each spread once.
+        var weights = new double[d + 1];
+        double count = 0;
+        foreach (var pair in pairs)
+        {
+            double weight = Math.Abs(pair.Coefficient * pair.Multipliers[operand]);
+            if (weight != 0)
+            {
+                weights[Math.Min(d, pair.Multipliers.Sum(Math.Abs))] += weight;
+                count++;
+            }
+        }
+
+        bool even = d % 2 == 0;
+        int operands = exponents.Count(r => r > 0);
+        double rounding = 0, sizes = 0;
+        for (int spread = 1; spread <= d; spread++)
+        {
+            if (weights[spread] == 0)
+            {
+                continue;
+            }
+
+            var (first, second, third) = _slopes.GetOrAdd(spread, Slopes);
+            double p = lambda * spread * (1 + (4 * u));
+            double size = even ? 2 * p * second : 2 * first;
+            double slope = even ? 2 * second : 2 * p * third;
+            double shift = (2.02 * u) + ((operands + 3) * u * p);
+            rounding += weights[spread] * ((slope * shift) + (15 * u * size));
+            sizes += weights[spread] * size;
+        }
+
+        double gamma = (count + 1) * u / (1 - ((count + 1) * u));
+        double divisor = Math.Pow(2 * lambda, d) / lambda * nth;
+        double constants = (d + 8 + Math.Abs(Sigmoid.Derivative(d + 1, b) / nth)) * u * exponents[operand] * (1 + relative);
+        return truncation + ((rounding + (gamma * sizes)) / divisor) + constants;
+    }
 
     private static double Bound(int d, NumericPrecision precision, double b, double lambda, int operands, double[] spread)
     {
