@@ -151,6 +151,7 @@ namespace PolyNet.Generated
                     1.0 x -2.0 y 0.25
                     """,
                 MaxError = 2.17E-15,
+                MaxGradientError = 8.89E-16,
             };
         }
     }

@@ -182,6 +182,7 @@ namespace PolyNet.Generated
                     0.0 %0 1.0 %1 1.0
                     """,
                 MaxError = 1.6599999999999999E-09,
+                MaxGradientError = 1.6499999999999999E-09,
             };
         }
     }

@@ -174,6 +174,7 @@ namespace PolyNet.Generated
                     0.0 %1 1.0
                     """,
                 MaxError = 1.59E-05,
+                MaxGradientError = 1.67E-05,
             };
         }
     }

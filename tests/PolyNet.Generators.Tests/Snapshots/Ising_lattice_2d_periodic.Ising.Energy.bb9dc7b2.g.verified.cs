@@ -345,6 +345,7 @@ namespace PolyNet.Generated
                         2.0 s[i,j] 1.9 s[i,j+1] 1.0 s[i+1,j] 1.0 %0 -4.0 %1 -4.0
                         """,
                     MaxError = 1.4E-14,
+                    MaxGradientError = 0.0,
                 },
             };
         }

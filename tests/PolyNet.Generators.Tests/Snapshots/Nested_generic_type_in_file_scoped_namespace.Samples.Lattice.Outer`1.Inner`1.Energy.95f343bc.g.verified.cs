@@ -168,6 +168,7 @@ namespace PolyNet.Generated
                     0.0 y -1.0 %0 1.0
                     """,
                 MaxError = 5.57E-13,
+                MaxGradientError = 5.320000000000001E-13,
             };
         }
     }

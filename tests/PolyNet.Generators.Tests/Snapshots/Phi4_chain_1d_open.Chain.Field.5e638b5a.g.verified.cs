@@ -302,6 +302,7 @@ namespace PolyNet.Generated
                         0.0 %0 1.0 %1 -1.0 %2 0.5 %3 0.25
                         """,
                     MaxError = 7.97E-12,
+                    MaxGradientError = 9.76E-12,
                 },
             };
         }

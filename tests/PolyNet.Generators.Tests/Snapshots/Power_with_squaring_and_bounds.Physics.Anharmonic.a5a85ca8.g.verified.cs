@@ -170,6 +170,7 @@ namespace PolyNet.Generated
                     0.0 %0 0.5 %2 1.0
                     """,
                 MaxError = 8.44E-12,
+                MaxGradientError = 1.0200000000000001E-11,
             };
         }
     }

@@ -171,6 +171,7 @@ namespace PolyNet.Generated
                     0.0 %0 1.0 %1 3.0
                     """,
                 MaxError = 3.9E-12,
+                MaxGradientError = 3.72E-12,
             };
         }
     }

@@ -182,6 +182,7 @@ namespace PolyNet.Generated
                     2.0 s1 0.5 s2 2.0 s3 1.0 a -1.0 %0 -4.0 %1 -4.0 %2 2.0
                     """,
                 MaxError = 2.02E-14,
+                MaxGradientError = 0.0,
             };
         }
     }

@@ -258,6 +258,7 @@ namespace PolyNet.Generated
                             0.58 t -1.0 h -0.8 %0 0.5 %1 2.0
                             """,
                         MaxError = 8.02E-13,
+                        MaxGradientError = 1.24E-12,
                     },
                     new()
                     {
@@ -279,6 +280,7 @@ namespace PolyNet.Generated
                             0.765 t 0.5 h -1.6 %0 0.5 %1 0.3 %2 1.0
                             """,
                         MaxError = 6.500000000000001E-13,
+                        MaxGradientError = 7.76E-13,
                     },
                 },
             };
