@@ -106,6 +106,13 @@ public sealed class LatticeNetwork
     public double MaxErrorPerSite => Site.MaxError;
 
     /// <summary>
+    /// An upper bound on the error of every entry of the generated <c>&lt;Method&gt;Gradient</c> (∂/∂field[site] of each
+    /// continuous field) against the polynomial's derivative, for inputs inside their bounds; it does not grow with the
+    /// lattice (an entry sums one template derivative per read of its field). NaN when the definition gives none.
+    /// </summary>
+    public double MaxGradientError => Definition.MaxGradientError;
+
+    /// <summary>
     /// How many cliques the template's polynomial has: the supports of its terms (the sets of field reads a term
     /// multiplies, scalars left out) that no other support contains, the empty one left out. The 2-D Ising bond
     /// template s[i,j]·s[i+1,j] + s[i,j]·s[i,j+1] has two, of size 2.

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using PolyNet.Generators.Network;
@@ -21,13 +22,16 @@ internal sealed class GradientPassEmitter
     private readonly GeneratedNames _names;
     private readonly ForwardPassEmitter _forward;
     private readonly bool[] _differentiated;
+    private readonly Func<int, bool> _differentiatedInput;
 
-    public GradientPassEmitter(NetworkModel network, IReadOnlyList<ParameterSpec> parameters, GeneratedNames names, ForwardPassEmitter forward)
+    /// <param name="differentiatedInput">Which inputs are differentiated: by default every continuous one.</param>
+    public GradientPassEmitter(NetworkModel network, IReadOnlyList<ParameterSpec> parameters, GeneratedNames names, ForwardPassEmitter forward, Func<int, bool>? differentiatedInput = null)
     {
         _network = network;
         _parameters = parameters;
         _names = names;
         _forward = forward;
+        _differentiatedInput = differentiatedInput ?? (v => parameters[v].Kind == VariableKind.Continuous);
         _differentiated = new bool[network.Gates.Length];
         for (int k = 0; k < network.Gates.Length; k++)
         {
@@ -39,13 +43,23 @@ internal sealed class GradientPassEmitter
 
     /// <summary>True for a continuous input and for a gate whose value depends on one.</summary>
     public bool IsDifferentiated(ValueRef value) =>
-        value.IsGate ? _differentiated[value.Index] : _parameters[value.Index].Kind == VariableKind.Continuous;
+        value.IsGate ? _differentiated[value.Index] : _differentiatedInput(value.Index);
 
     /// <summary>
     /// The statements; <paramref name="derivatives"/> names, per input, the variable that receives ∂/∂input (null for
     /// inputs that are not differentiated); the last statement returns the value.
     /// </summary>
     public void EmitBody(IndentedWriter writer, IReadOnlyList<string?> derivatives)
+    {
+        EmitGates(writer);
+        string value = _names["value"];
+        _forward.EmitOutput(writer, _network.OutputConstant, _network.OutputTerms, _network.AccumulatesOutputInDouble, value, _names["OutputWeights"]);
+        EmitBackward(writer, derivatives);
+        writer.Line($"return {value};");
+    }
+
+    /// <summary>Every gate in evaluation order: differentiated ones with their local derivatives, the others as in the forward pass.</summary>
+    public void EmitGates(IndentedWriter writer)
     {
         for (int k = 0; k < _network.Gates.Length; k++)
         {
@@ -57,16 +71,22 @@ internal sealed class GradientPassEmitter
 
             EmitGate(writer, k);
         }
+    }
 
-        string value = _names["value"];
-        _forward.EmitOutput(writer, _network.OutputConstant, _network.OutputTerms, _network.AccumulatesOutputInDouble, value, _names["OutputWeights"]);
+    /// <summary>
+    /// The adjoints, then <paramref name="derivatives"/>[v] = ∂output/∂input v for each named target. With
+    /// <paramref name="termCondition"/>, output term t counts only where its condition (a C# bool expression) holds: an
+    /// open lattice's boundary sites drop the terms that read outside.
+    /// </summary>
+    public void EmitBackward(IndentedWriter writer, IReadOnlyList<string?> derivatives, Func<int, string?>? termCondition = null)
+    {
         writer.Line("// Backward: each value's adjoint is its output coefficient plus, for every gate reading it, that gate's adjoint times its derivative.");
         var uses = Uses();
         for (int k = _network.Gates.Length - 1; k >= 0; k--)
         {
             if (_differentiated[k])
             {
-                writer.WrappedLine($"var {_names[$"a{k}"]} = {Adjoint(uses, ValueRef.Gate(k))};");
+                writer.WrappedLine($"var {_names[$"a{k}"]} = {Adjoint(uses, ValueRef.Gate(k), termCondition)};");
             }
         }
 
@@ -74,11 +94,9 @@ internal sealed class GradientPassEmitter
         {
             if (derivatives[v] is { } target)
             {
-                writer.WrappedLine($"{target} = {Adjoint(uses, ValueRef.Input(v))};");
+                writer.WrappedLine($"{target} = {Adjoint(uses, ValueRef.Input(v), termCondition)};");
             }
         }
-
-        writer.Line($"return {value};");
     }
 
     private void EmitGate(IndentedWriter writer, int k)
@@ -141,15 +159,24 @@ internal sealed class GradientPassEmitter
     /// <summary>The local derivative of gate <paramref name="k"/> with respect to its operand <paramref name="slot"/>.</summary>
     private string Partial(int k, int slot) => _names[$"g{k}_{slot}"];
 
-    /// <summary>For every differentiated value: its output coefficient and the (gate, operand slot) pairs that read it.</summary>
-    private Dictionary<ValueRef, (double Coefficient, List<(int Gate, int Slot)> Readers)> Uses()
+    /// <summary>For every differentiated value: the output terms that read it and the (gate, operand slot) pairs that read it.</summary>
+    private Dictionary<ValueRef, (List<int> Terms, List<(int Gate, int Slot)> Readers)> Uses()
     {
-        var uses = new Dictionary<ValueRef, (double Coefficient, List<(int Gate, int Slot)> Readers)>();
-        (double, List<(int, int)>) Entry(ValueRef value) => uses.TryGetValue(value, out var entry) ? entry : (0, new List<(int, int)>());
-        foreach (var term in _network.OutputTerms)
+        var uses = new Dictionary<ValueRef, (List<int> Terms, List<(int Gate, int Slot)> Readers)>();
+        (List<int> Terms, List<(int Gate, int Slot)> Readers) Entry(ValueRef value)
         {
-            var entry = Entry(term.Value);
-            uses[term.Value] = (entry.Item1 + term.Coefficient, entry.Item2);
+            if (!uses.TryGetValue(value, out var entry))
+            {
+                entry = (new List<int>(), new List<(int Gate, int Slot)>());
+                uses.Add(value, entry);
+            }
+
+            return entry;
+        }
+
+        for (int t = 0; t < _network.OutputTerms.Length; t++)
+        {
+            Entry(_network.OutputTerms[t].Value).Terms.Add(t);
         }
 
         for (int k = 0; k < _network.Gates.Length; k++)
@@ -164,15 +191,13 @@ internal sealed class GradientPassEmitter
                 MultiplyGate multiply => new[] { multiply.Left, multiply.Right },
                 SquareGate square => new[] { square.Operand },
                 FlatGate flat => flat.WeightedOperands.Select(o => o.Value).ToArray(),
-                _ => System.Array.Empty<ValueRef>(),
+                _ => Array.Empty<ValueRef>(),
             };
             for (int slot = 0; slot < operands.Length; slot++)
             {
                 if (IsDifferentiated(operands[slot]))
                 {
-                    var entry = Entry(operands[slot]);
-                    entry.Item2.Add((k, slot));
-                    uses[operands[slot]] = entry;
+                    Entry(operands[slot]).Readers.Add((k, slot));
                 }
             }
         }
@@ -180,21 +205,35 @@ internal sealed class GradientPassEmitter
         return uses;
     }
 
-    /// <summary>Σ over the value's uses, as lane operations: the output coefficient first, then each reader's adjoint × derivative.</summary>
-    private string Adjoint(Dictionary<ValueRef, (double Coefficient, List<(int Gate, int Slot)> Readers)> uses, ValueRef value)
+    /// <summary>Σ over the value's uses, as lane operations: its output coefficients first, then each reader's adjoint × derivative.</summary>
+    private string Adjoint(Dictionary<ValueRef, (List<int> Terms, List<(int Gate, int Slot)> Readers)> uses, ValueRef value, Func<int, string?>? termCondition)
     {
+        string zero = $"{L}.Constant({_forward.Number(0)})";
         if (!uses.TryGetValue(value, out var entry))
         {
-            return $"{L}.Constant({_forward.Number(0)})";
+            return zero;
         }
 
-        string? sum = entry.Coefficient != 0 ? $"{L}.Constant({_forward.Number(entry.Coefficient)})" : null;
+        string? sum = null;
+        var conditioned = entry.Terms.Select(t => (Term: t, Condition: termCondition?.Invoke(t))).ToList();
+        double fixedCoefficient = conditioned.Where(c => c.Condition is null).Sum(c => _network.OutputTerms[c.Term].Coefficient);
+        if (fixedCoefficient != 0)
+        {
+            sum = $"{L}.Constant({_forward.Number(fixedCoefficient)})";
+        }
+
+        foreach (var (term, condition) in conditioned.Where(c => c.Condition is not null))
+        {
+            string coefficient = $"{L}.Constant({condition} ? {_forward.Number(_network.OutputTerms[term].Coefficient)} : {_forward.Number(0)})";
+            sum = sum is null ? coefficient : $"{L}.Add({sum}, {coefficient})";
+        }
+
         foreach (var (gate, slot) in entry.Readers.OrderByDescending(r => r.Gate).ThenBy(r => r.Slot))
         {
             string term = $"{L}.Multiply({_names[$"a{gate}"]}, {Partial(gate, slot)})";
             sum = sum is null ? term : $"{L}.Add({sum}, {term})";
         }
 
-        return sum ?? $"{L}.Constant({_forward.Number(0)})";
+        return sum ?? zero;
     }
 }

@@ -15,7 +15,7 @@ namespace PolyNet.Generators.Emit;
 /// innermost extent and takes boundary sites one at a time, the energy change of one site from only the terms that read
 /// it, and the <c>LatticeNetworkDefinition</c> of the description.
 /// </summary>
-internal sealed class LatticeClassEmitter
+internal sealed partial class LatticeClassEmitter
 {
     /// <summary>
     /// Vectors of site energies summed in the lane type before the block goes into the double total: 16 in double; 1 in
@@ -119,6 +119,16 @@ internal sealed class LatticeClassEmitter
                     writer.Line();
                     EmitSlowDelta(writer, field);
                 }
+            }
+
+            if (_spec.Gradient)
+            {
+                writer.Line();
+                EmitGradient(writer);
+                writer.Line();
+                EmitGradientAt(writer);
+                writer.Line();
+                EmitSiteGradient(writer);
             }
 
             writer.Line();
@@ -763,6 +773,7 @@ internal sealed class LatticeClassEmitter
                 writer.Line($"Constant = {Literals.Double(_template.Constant.ToDouble())},");
                 writer.Line($"SiteBound = {Literals.Double(SiteBound())},");
                 writer.Line($"SummationRounding = {Literals.Double(_wide ? WideSummationRounding(_network.OutputTerms.Length) : SummationRounding(_precision))},");
+                writer.Line($"MaxGradientError = {Literals.Double(LatticeGradientError())},");
                 writer.Line("Site = new SigmoidNetworkDefinition");
                 using (writer.Braces(","))
                 {

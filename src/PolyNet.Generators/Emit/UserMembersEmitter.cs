@@ -86,6 +86,22 @@ internal static class UserMembersEmitter
             WriteMember(writer, $"{spec.Accessibility} static {element} {spec.PlainName}Delta{suffix}(", deltaParameters, ")", body);
         }
 
+        if (spec.Gradient)
+        {
+            string gradient = GradientEntryEmitter.GradientSpanName(spec);
+            var fields = spec.Parameters.Where(p => p.Role == ParameterRole.Field && p.Kind == VariableKind.Continuous).Select(p => Literals.Xml(p.Name)).ToList();
+            writer.Line();
+            writer.CommentLines("/// ", $"<summary>The energy of <see cref=\"{cref}\"/> and its derivative with respect to every site of {string.Join(", ", fields)}, by backpropagation through each site's network in one pass over the lattice: <paramref name=\"{gradient}\"/> holds one field after the other, each row-major.</summary>");
+            writer.CommentLines("/// ", "<remarks>The derivative of the network, not of the polynomial: each entry is within <c>LatticeNetwork.MaxGradientError</c> of the polynomial's inside the bounds.</remarks>");
+            writer.Line($"/// <exception cref=\"global::System.ArgumentException\">A field's length is not the product of the extents, or <paramref name=\"{gradient}\"/> is shorter than {fields.Count} × the sites.</exception>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An extent is negative, or a spin is not -1 or +1.</exception>");
+            writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{HamiltonianEmitter.GeneratorName}\", \"{HamiltonianEmitter.GeneratorVersion}\")]");
+            string body = failure is null
+                ? $"{Generated}.{names["Evaluate"]}{names["Gradient"]}({string.Join(", ", spec.Parameters.Select(p => p.Identifier).Append(gradient))});"
+                : Throw() + ";";
+            WriteMember(writer, $"{spec.Accessibility} static {element} {spec.PlainName}Gradient(", parameters.Append($"global::System.Span<{element}> {gradient}").ToList(), ")", body);
+        }
+
         if (!spec.EmitsNetworkProperty)
         {
             return;

@@ -17,16 +17,23 @@ namespace PolyNet.Generators.Network;
 internal static class GradientBound
 {
     /// <summary>The bound per input: 0 for inputs that are not differentiated (bits, spins) or that the network does not read.</summary>
-    public static ImmutableArray<double> PerInput(NetworkModel network, IReadOnlyList<bool> differentiated)
+    public static ImmutableArray<double> PerInput(NetworkModel network, IReadOnlyList<bool> differentiated) =>
+        Analyze(network, differentiated).Select(r => r.Error).ToImmutableArray();
+
+    /// <summary>
+    /// Per input, the error bound and a bound on the magnitude of the computed derivative (the sum over paths of the
+    /// products of computed local derivatives): what a sum of such derivatives, as a lattice's gradient forms, rounds relative to.
+    /// </summary>
+    public static ImmutableArray<(double Error, double Magnitude)> Analyze(NetworkModel network, IReadOnlyList<bool> differentiated)
     {
         var local = LocalErrors(network);
         int roundings = BackwardRoundings(network);
         double u = network.Precision.UnitRoundoff();
         double gamma = roundings * u / (1 - (roundings * u));
-        var result = ImmutableArray.CreateBuilder<double>(differentiated.Count);
+        var result = ImmutableArray.CreateBuilder<(double, double)>(differentiated.Count);
         for (int input = 0; input < differentiated.Count; input++)
         {
-            result.Add(differentiated[input] ? ForInput(network, local, input, u, gamma) : 0);
+            result.Add(differentiated[input] ? ForInput(network, local, input, u, gamma) : (0, 0));
         }
 
         return result.MoveToImmutable();
@@ -39,7 +46,7 @@ internal static class GradientBound
         return perInput.IsEmpty ? 0 : perInput.Max();
     }
 
-    private static double ForInput(NetworkModel network, double[][] local, int input, double u, double gamma)
+    private static (double Error, double Magnitude) ForInput(NetworkModel network, double[][] local, int input, double u, double gamma)
     {
         int count = network.Gates.Length;
         var exact = new double[count];
@@ -99,7 +106,7 @@ internal static class GradientBound
         }
 
         // The coefficients were rounded to double and then to the working precision: 2u of each.
-        return NetworkBuilder.RoundUp(propagated + (2 * u * magnitude) + (gamma * sums));
+        return (NetworkBuilder.RoundUp(propagated + (2 * u * magnitude) + (gamma * sums)), sums * (1 + gamma));
     }
 
     private static void FlatStep(

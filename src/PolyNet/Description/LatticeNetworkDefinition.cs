@@ -83,6 +83,13 @@ public sealed class LatticeNetworkDefinition
     public double SummationRounding { get; init; }
 
     /// <summary>
+    /// An upper bound on |∂network/∂field[site] − ∂polynomial/∂field[site]| for every entry of the generated gradient
+    /// (every site of every continuous field) when every input lies inside its bound, whatever the lattice's size: an
+    /// entry sums one derivative per read of its field; NaN (the default) when unknown, else not negative.
+    /// </summary>
+    public double MaxGradientError { get; init; } = double.NaN;
+
+    /// <summary>
     /// A copy whose collections are fresh read-only arrays (the template's too), so that later changes to the caller's
     /// collections cannot reach it. Null collections are kept null for the validation to report.
     /// </summary>
@@ -101,5 +108,6 @@ public sealed class LatticeNetworkDefinition
         Constant = Constant,
         SiteBound = SiteBound,
         SummationRounding = SummationRounding,
+        MaxGradientError = MaxGradientError,
     };
 }

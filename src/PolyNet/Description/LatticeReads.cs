@@ -84,6 +84,10 @@ internal static class LatticeReads
         RequireFinite(copy.Constant, "Constant", negativeAllowed: true);
         RequireFinite(copy.SiteBound, "SiteBound", negativeAllowed: false);
         RequireFinite(copy.SummationRounding, "SummationRounding", negativeAllowed: false);
+        if (copy.MaxGradientError < 0 || double.IsInfinity(copy.MaxGradientError))
+        {
+            RequireFinite(copy.MaxGradientError, "MaxGradientError", negativeAllowed: false);
+        }
 
         string[] parameters = [.. copy.Parameters];
         var parameterIndex = Names(parameters, "Parameters");

@@ -1,0 +1,186 @@
+using System.Collections.Generic;
+using System.Linq;
+using PolyNet.Generators.Network;
+using PolyNet.Generators.Shared;
+using PolyNet.Generators.Spec;
+
+namespace PolyNet.Generators.Emit;
+
+/// <summary>
+/// The gradient of a lattice Hamiltonian ([Hamiltonian(Gradient = true)]): one pass over the sites, each site's template
+/// network differentiated by backpropagation with respect to its continuous field reads, each derivative added to the
+/// gradient entry of the site that read it (docs/design.md §14.5). Cost linear in the sites.
+/// </summary>
+internal sealed partial class LatticeClassEmitter
+{
+    /// <summary>The continuous fields, in parameter order: the gradient holds their derivatives one field after the other.</summary>
+    private List<int> ContinuousFields => _layout.Fields.Where(f => _layout.Parameters[f].Kind == VariableKind.Continuous).ToList();
+
+    /// <summary>Whether template input k is differentiated: a read of a continuous field.</summary>
+    private bool IsDifferentiatedRead(int k) => Reads[k].IsField && _layout.Parameters[Reads[k].Parameter].Kind == VariableKind.Continuous;
+
+    private void EmitGradient(IndentedWriter writer)
+    {
+        var fields = ContinuousFields;
+        string gradient = GradientEntryEmitter.GradientSpanName(_spec);
+        string sites = _names["sites"], total = _names["total"];
+        writer.Line("/// <summary>The network's energy of the whole lattice and its derivative with respect to every site of every continuous field.</summary>");
+        writer.WrappedLine($"public static {T} {_names["Evaluate"]}{_names["Gradient"]}({Parameters}, Span<{T}> {gradient})");
+        using (writer.Braces())
+        {
+            writer.Line($"int {sites} = {_names["Validate"]}({Arguments});");
+            writer.Line($"GradientArguments.RequireLength({gradient}.Length, {fields.Count} * {sites}, {Literals.String(gradient)});");
+            writer.Line($"{gradient}.Slice(0, {fields.Count} * {sites}).Clear();");
+            writer.Line($"var {total} = new NeumaierSum();");
+            var scopes = new List<System.IDisposable>();
+            for (int d = 0; d < _layout.Dimensions; d++)
+            {
+                scopes.Add(writer.Block($"for (int {X(d)} = 0; {X(d)} < {_layout.Extent(d).Identifier}; {X(d)}++)"));
+            }
+
+            string coordinates = string.Join(", ", Enumerable.Range(0, _layout.Dimensions).Select(X));
+            writer.WrappedLine($"{total}.Add({_names["GradientAt"]}({Arguments}, {gradient}, {sites}, {coordinates}));");
+            for (int i = scopes.Count - 1; i >= 0; i--)
+            {
+                scopes[i].Dispose();
+            }
+
+            writer.Line($"return ({T})({_names["Constant"]} + {total}.Value);");
+        }
+    }
+
+    private void EmitGradientAt(IndentedWriter writer)
+    {
+        var fields = ContinuousFields;
+        string gradient = GradientEntryEmitter.GradientSpanName(_spec);
+        string sites = _names["sites"], inside = _names["inside"], sum = _names["sum"];
+        var coordinates = string.Join(", ", Enumerable.Range(0, _layout.Dimensions).Select(d => $"int {X(d)}"));
+        writer.Line("/// <summary>One site: its energy, and its derivatives added to the gradient entries of the sites it reads.</summary>");
+        writer.Line("[MethodImpl(MethodImplOptions.NoInlining)]");
+        writer.WrappedLine($"private static double {_names["GradientAt"]}({Parameters}, Span<{T}> {gradient}, int {sites}, {coordinates})");
+        using (writer.Braces())
+        {
+            writer.Line($"ulong {inside} = ulong.MaxValue;");
+            var spins = Enumerable.Range(0, Reads.Count).Where(IsSpinRead).ToList();
+            bool averaged = _substitute && spins.Count > 0;
+            if (averaged)
+            {
+                writer.Line($"ulong {_names["outside"]} = 0;");
+            }
+
+            for (int k = 0; k < Reads.Count; k++)
+            {
+                EmitGather(writer, k, Enumerable.Range(0, _layout.Dimensions).Select(X).ToList());
+            }
+
+            var differentiated = Enumerable.Range(0, Reads.Count).Where(IsDifferentiatedRead).ToList();
+            string call = $"{_names["SiteGradient"]}<{T}, {ScalarLanes}>({string.Join(", ", Reads.Select((_, k) => Q(k)))}, {inside}, {string.Join(", ", differentiated.Select(k => $"out var {_names[$"d{k}"]}"))})";
+            if (!averaged)
+            {
+                writer.WrappedLine($"double {sum} = {call};");
+            }
+            else
+            {
+                // Outside spins of an open lattice: the site's energy, and so its derivatives, is the mean over their values.
+                string outside = _names["outside"], assignment = _names["assignment"], count = _names["count"];
+                writer.Line($"double {sum} = 0;");
+                foreach (int k in differentiated)
+                {
+                    writer.Line($"{T} {_names[$"e{k}"]} = 0;");
+                }
+
+                writer.Line($"int {count} = 0;");
+                writer.Line($"ulong {assignment} = 0;");
+                using (writer.Block("do"))
+                {
+                    foreach (int k in spins)
+                    {
+                        writer.Line($"if (({outside} & {Bit(k)}) != 0) {Q(k)} = ({assignment} & {Bit(k)}) != 0 ? {Literals.Number(1, _precision)} : {Literals.Number(-1, _precision)};");
+                    }
+
+                    writer.WrappedLine($"{sum} += {call};");
+                    foreach (int k in differentiated)
+                    {
+                        writer.Line($"{_names[$"e{k}"]} += {_names[$"d{k}"]};");
+                    }
+
+                    writer.Line($"{count}++;");
+                    writer.Line($"{assignment} = ({assignment} - {outside}) & {outside};");
+                }
+
+                writer.Line($"while ({assignment} != 0);");
+                writer.Line($"{sum} /= {count};");
+                foreach (int k in differentiated)
+                {
+                    writer.Line($"var {_names[$"d{k}"]}_ = {_names[$"e{k}"]} / {count};");
+                }
+            }
+
+            foreach (int k in differentiated)
+            {
+                var coordinates2 = Enumerable.Range(0, _layout.Dimensions).Select(d => _names[$"c{k}_{d}"]).ToList();
+                int field = fields.IndexOf(Reads[k].Parameter);
+                string offset = field == 0 ? string.Empty : $"{field} * {sites} + ";
+                string derivative = averaged ? $"{_names[$"d{k}"]}_" : _names[$"d{k}"];
+                string add = $"{gradient}[{offset}{_layout.RowMajor(coordinates2)}] += {derivative};";
+                writer.WrappedLine(_open ? $"if ({_names[$"in{k}"]}) {add}" : add);
+            }
+
+            writer.Line($"return {sum};");
+        }
+    }
+
+    /// <summary>One site's energy (the terms whose reads are all inside) and its derivatives with respect to its continuous field reads.</summary>
+    private void EmitSiteGradient(IndentedWriter writer)
+    {
+        var differentiated = Enumerable.Range(0, Reads.Count).Where(IsDifferentiatedRead).ToList();
+        var pass = new GradientPassEmitter(_network, _layout.ReadInputs, _names, _forward, IsDifferentiatedRead);
+        string inside = _names["inside"], sum = _names["sum"];
+        var parameters = Reads.Select((_, k) => $"TLane {Q(k)}").Append($"ulong {inside}").Concat(differentiated.Select(k => $"out TLane {_names[$"d{k}"]}"));
+        writer.Line("/// <summary>One site's energy (terms with a read outside dropped) and its derivatives with respect to its continuous field reads.</summary>");
+        writer.WrappedLine($"private static double {_names["SiteGradient"]}<TLane, {L}>({string.Join(", ", parameters)})");
+        writer.Line("    where TLane : unmanaged");
+        using (writer.Block($"    where {L} : ILanes<{L}, TLane, {T}>"))
+        {
+            pass.EmitGates(writer);
+            writer.Line($"double {sum} = {Literals.Double(_network.OutputConstant)};");
+            for (int t = 0; t < _network.OutputTerms.Length; t++)
+            {
+                var term = _network.OutputTerms[t];
+                string add = $"{sum} += {Literals.Double(term.Coefficient)} * {L}.SumToDouble({_forward.Value(term.Value)});";
+                writer.WrappedLine(TermCondition(t) is { } condition ? $"if ({condition}) {add}" : add);
+            }
+
+            var targets = Reads.Select((_, k) => IsDifferentiatedRead(k) ? _names[$"d{k}"] : null).ToList();
+            pass.EmitBackward(writer, targets, TermCondition);
+            writer.Line($"return {sum};");
+        }
+    }
+
+    /// <summary>
+    /// MaxGradientError of one gradient entry (docs/design.md §14.5): the sum over the reads of its field of each read's
+    /// bound, plus the rounding of adding those R derivatives in the working precision (γ_R of their magnitudes); the
+    /// largest over the continuous fields, 0 without any.
+    /// </summary>
+    private double LatticeGradientError()
+    {
+        var analysis = GradientBound.Analyze(_network, Enumerable.Range(0, Reads.Count).Select(IsDifferentiatedRead).ToList());
+        double u = _precision.UnitRoundoff(), worst = 0;
+        foreach (int field in ContinuousFields)
+        {
+            var reads = Enumerable.Range(0, Reads.Count).Where(k => IsDifferentiatedRead(k) && Reads[k].Parameter == field).ToList();
+            double gamma = reads.Count * u / (1 - (reads.Count * u));
+            double bound = reads.Sum(k => analysis[k].Error) + (gamma * reads.Sum(k => analysis[k].Magnitude));
+            worst = System.Math.Max(worst, bound);
+        }
+
+        return NetworkBuilder.RoundUp(worst);
+    }
+
+    /// <summary>The condition under which output term t counts at a site: all its reads inside an open lattice (null: always).</summary>
+    private string? TermCondition(int t)
+    {
+        ulong mask = _layout.Mask(t);
+        return _open && !_substitute && mask != 0 ? $"({_names["inside"]} & {Hex(mask)}) == {Hex(mask)}" : null;
+    }
+}
