@@ -119,13 +119,17 @@ internal static class SpecReader
         }
 
         var parameterSpecs = parameters.MoveToImmutable().ToEquatableArray();
-        if (gradient && !parameterSpecs.Any(p => p.Kind == VariableKind.Continuous && p.Role != ParameterRole.Extent))
+        // A lattice differentiates its continuous fields (one derivative per site), any other method its continuous inputs.
+        bool lattice = parameterSpecs.Any(p => p.Role == ParameterRole.Field);
+        if (gradient && !parameterSpecs.Any(p => p.Kind == VariableKind.Continuous && p.Role == (lattice ? ParameterRole.Field : ParameterRole.Scalar)))
         {
             // A warning, not a shape error: the method still compiles, only without the gradient members.
             diagnostics.Add(Diagnostic.Create(
                 DiagnosticDescriptors.GradientWithoutContinuousInput,
                 NamedArgumentLocation(attributeSyntax, "Gradient") ?? nameLocation,
-                $"'{method.Name}' has no continuous input, and bits and spins have no derivative: Gradient = true adds nothing; remove it, or make an input double or float"));
+                lattice
+                    ? $"'{method.Name}' has no continuous field, and bits and spins have no derivative (a lattice's gradient is one derivative per site of each double or float field): Gradient = true adds nothing; remove it"
+                    : $"'{method.Name}' has no continuous input, and bits and spins have no derivative: Gradient = true adds nothing; remove it, or make an input double or float"));
             gradient = false;
         }
 
