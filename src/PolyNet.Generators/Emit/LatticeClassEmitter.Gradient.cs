@@ -32,21 +32,164 @@ internal sealed partial class LatticeClassEmitter
             writer.Line($"GradientArguments.RequireLength({gradient}.Length, {fields.Count} * {sites}, {Literals.String(gradient)});");
             writer.Line($"{gradient}.Slice(0, {fields.Count} * {sites}).Clear();");
             writer.Line($"var {total} = new NeumaierSum();");
-            var scopes = new List<System.IDisposable>();
-            for (int d = 0; d < _layout.Dimensions; d++)
+            string arguments = $"{Arguments}, {gradient}, {sites}, ref {total}";
+            string keyword = "if";
+            var scalars = _layout.Parameters.Where(p => p.Role == ParameterRole.Scalar && p.Kind == VariableKind.Continuous).ToList();
+            if (scalars.Count > 0)
             {
-                scopes.Add(writer.Block($"for (int {X(d)} = 0; {X(d)} < {_layout.Extent(d).Identifier}; {X(d)}++)"));
+                // Vector lanes are exact inside the bounds only; a scalar outside its bound sends every site to the scalar lanes.
+                var outside = scalars.Select(p => $"!(Math.Abs({p.Identifier}) <= {Literals.Number(p.Bound, _precision)})");
+                using (writer.Block($"if ({string.Join(" || ", outside)})"))
+                {
+                    writer.WrappedLine($"{_names["GradientSweep"]}<{T}, {ScalarLanes}>({arguments});");
+                }
+
+                keyword = "else if";
             }
 
-            string coordinates = string.Join(", ", Enumerable.Range(0, _layout.Dimensions).Select(X));
-            writer.WrappedLine($"{total}.Add({_names["GradientAt"]}({Arguments}, {gradient}, {sites}, {coordinates}));");
-            for (int i = scopes.Count - 1; i >= 0; i--)
+            string inner = _layout.Extent(_layout.Dimensions - 1).Identifier;
+            foreach (int bits in new[] { 512, 256, 128 })
             {
-                scopes[i].Dispose();
+                using (writer.Block($"{keyword} (Vector{bits}.IsHardwareAccelerated && {inner} >= Vector{bits}<{T}>.Count)"))
+                {
+                    writer.WrappedLine($"{_names["GradientSweep"]}<Vector{bits}<{T}>, {ParameterForms.Lanes(_precision, bits)}>({arguments});");
+                }
+
+                keyword = "else if";
+            }
+
+            using (writer.Block($"else if ({sites} > 0)"))
+            {
+                writer.WrappedLine($"{_names["GradientSweep"]}<{T}, {ScalarLanes}>({arguments});");
             }
 
             writer.Line($"return ({T})({_names["Constant"]} + {total}.Value);");
         }
+    }
+
+    /// <summary>
+    /// Every site once: whole vectors of sites whose reads need no wrapping run the template's backward pass in vector lanes
+    /// and add each read's derivatives to the gradient as a vector; the other sites go one at a time.
+    /// </summary>
+    private void EmitGradientSweep(IndentedWriter writer)
+    {
+        var fields = ContinuousFields;
+        int inner = _layout.Dimensions - 1;
+        string gradient = GradientEntryEmitter.GradientSpanName(_spec);
+        string sites = _names["sites"], total = _names["total"], end = _names["end"], rg = _names["rg"];
+        writer.Line("/// <summary>Every site: whole vectors of sites whose reads need no wrapping, the others one at a time.</summary>");
+        writer.WrappedLine($"private static void {_names["GradientSweep"]}<TLane, {L}>({Parameters}, Span<{T}> {gradient}, int {sites}, ref NeumaierSum {total})");
+        writer.Line("    where TLane : unmanaged");
+        using (writer.Block($"    where {L} : ILanes<{L}, TLane, {T}>"))
+        {
+            foreach (int field in _layout.Fields)
+            {
+                var parameter = _layout.Parameters[field];
+                writer.Line($"ref {LatticeLayout.FieldElement(parameter, _precision)} {_names[$"r{field}"]} = ref MemoryMarshal.GetReference({parameter.Identifier});");
+            }
+
+            writer.Line($"ref {T} {rg} = ref MemoryMarshal.GetReference({gradient});");
+            for (int k = 0; k < Reads.Count; k++)
+            {
+                if (!Reads[k].IsField)
+                {
+                    writer.Line($"TLane {Q(k)} = {L}.Constant({ParameterForms.ScalarValue(_layout.Parameters[Reads[k].Parameter], NumericPrecision.Double)});");
+                }
+            }
+
+            var scopes = new List<System.IDisposable>();
+            for (int d = 0; d < inner; d++)
+            {
+                scopes.Add(writer.Block($"for (int {X(d)} = 0; {X(d)} < {_layout.Extent(d).Identifier}; {X(d)}++)"));
+            }
+
+            string rowSites = $"for (int {_names[$"c{inner}"]} = 0; {_names[$"c{inner}"]} < {_layout.Extent(inner).Identifier}; {_names[$"c{inner}"]}++) {total}.Add({GradientAtCall(_names[$"c{inner}"])});";
+            if (_open && inner > 0)
+            {
+                var outside = Enumerable.Range(0, inner).SelectMany(d =>
+                {
+                    var (min, max) = _template.OffsetRange(d);
+                    return new[] { min < 0 ? $"{X(d)} < {-min}" : null, max > 0 ? $"{X(d)} >= {_layout.Extent(d).Identifier} - {max}" : null };
+                }).Where(c => c is not null).ToList();
+                if (outside.Count > 0)
+                {
+                    using (writer.Block($"if ({string.Join(" || ", outside)})"))
+                    {
+                        writer.Line("// A row with reads outside the lattice: its sites drop the terms that read there.");
+                        writer.WrappedLine(rowSites);
+                        writer.Line("continue;");
+                    }
+                }
+            }
+
+            var bases = new Dictionary<string, string>();
+            foreach (int k in _layout.FieldReads)
+            {
+                string key = string.Join(",", Enumerable.Range(0, inner).Select(d => Reads[k].Offsets[d]));
+                if (inner == 0 || bases.ContainsKey(key))
+                {
+                    continue;
+                }
+
+                string name = _names[$"b{bases.Count}"];
+                bases.Add(key, name);
+                var coordinates = Enumerable.Range(0, inner).Select(d => Wrapped($"{X(d)}{Offset(Reads[k].Offsets[d])}", d)).Append("0").ToList();
+                writer.WrappedLine($"int {name} = {_layout.RowMajor(coordinates)};");
+            }
+
+            var (low, high) = _template.OffsetRange(inner);
+            string x = X(inner), extent = _layout.Extent(inner).Identifier;
+            writer.Line($"int {x} = 0;");
+            if (low < 0)
+            {
+                writer.Line($"for (; {x} < {-low} && {x} < {extent}; {x}++) {total}.Add({GradientAtCall(x)});");
+            }
+
+            writer.Line($"int {end} = {extent}{(high > 0 ? $" - {high}" : string.Empty)};");
+            using (writer.Block($"for (; {x} + {L}.Count <= {end}; {x} += {L}.Count)"))
+            {
+                EmitVectorLoads(writer, bases, x);
+                if (BoundsCheck() is { } inBounds)
+                {
+                    writer.WrappedLine($"if (!({inBounds}))");
+                    using (writer.Braces())
+                    {
+                        writer.Line("// A read outside its bound: these sites take the scalar pass, exact for every input.");
+                        string k0 = _names[$"c{inner}"];
+                        writer.WrappedLine($"for (int {k0} = {x}; {k0} < {x} + {L}.Count; {k0}++) {total}.Add({GradientAtCall(k0)});");
+                        writer.Line("continue;");
+                    }
+                }
+
+                var differentiated = Enumerable.Range(0, Reads.Count).Where(IsDifferentiatedRead).ToList();
+                string call = $"{_names["SiteGradient"]}<TLane, {L}>({string.Join(", ", Reads.Select((_, k) => Q(k)))}, ulong.MaxValue, {string.Join(", ", differentiated.Select(k => $"out var {_names[$"d{k}"]}"))})";
+                writer.WrappedLine($"{total}.Add({call});");
+                writer.Line("// Each read's derivatives belong to the sites it read: one vector of gradient entries per read.");
+                foreach (int k in differentiated)
+                {
+                    string key = string.Join(",", Enumerable.Range(0, inner).Select(d => Reads[k].Offsets[d]));
+                    int field = fields.IndexOf(Reads[k].Parameter);
+                    string offset = field == 0 ? string.Empty : $"{field} * {sites} + ";
+                    string index = $"(nuint)({offset}{(inner == 0 ? string.Empty : bases[key] + " + ")}{x}{Offset(Reads[k].Offsets[inner])})";
+                    string slot = _names[$"e{k}"];
+                    writer.Line($"nuint {slot} = {index};");
+                    writer.Line($"{L}.Store({L}.Add({L}.Load(ref {rg}, {slot}), {_names[$"d{k}"]}), ref {rg}, {slot});");
+                }
+            }
+
+            writer.Line($"for (; {x} < {extent}; {x}++) {total}.Add({GradientAtCall(x)});");
+            for (int i = scopes.Count - 1; i >= 0; i--)
+            {
+                scopes[i].Dispose();
+            }
+        }
+    }
+
+    /// <summary>GradientAt(…) for the current outer coordinates and <paramref name="innermost"/> along the innermost extent.</summary>
+    private string GradientAtCall(string innermost)
+    {
+        var coordinates = Enumerable.Range(0, _layout.Dimensions - 1).Select(X).Append(innermost);
+        return $"{_names["GradientAt"]}({Arguments}, {GradientEntryEmitter.GradientSpanName(_spec)}, {_names["sites"]}, {string.Join(", ", coordinates)})";
     }
 
     private void EmitGradientAt(IndentedWriter writer)
@@ -138,6 +281,7 @@ internal sealed partial class LatticeClassEmitter
         string inside = _names["inside"], sum = _names["sum"];
         var parameters = Reads.Select((_, k) => $"TLane {Q(k)}").Append($"ulong {inside}").Concat(differentiated.Select(k => $"out TLane {_names[$"d{k}"]}"));
         writer.Line("/// <summary>One site's energy (terms with a read outside dropped) and its derivatives with respect to its continuous field reads.</summary>");
+        writer.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
         writer.WrappedLine($"private static double {_names["SiteGradient"]}<TLane, {L}>({string.Join(", ", parameters)})");
         writer.Line("    where TLane : unmanaged");
         using (writer.Block($"    where {L} : ILanes<{L}, TLane, {T}>"))

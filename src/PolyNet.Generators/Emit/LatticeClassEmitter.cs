@@ -126,6 +126,8 @@ internal sealed partial class LatticeClassEmitter
                 writer.Line();
                 EmitGradient(writer);
                 writer.Line();
+                EmitGradientSweep(writer);
+                writer.Line();
                 EmitGradientAt(writer);
                 writer.Line();
                 EmitSiteGradient(writer);
