@@ -137,9 +137,9 @@ if (returns.Count > 0)
 }
 
 Console.WriteLine();
-Console.WriteLine($"energy    max |E(t) − E(0)|/E(0) over all {steps:N0} steps {maxDrift:E2}, at the end {drift:E2} (E the exact H of the network trajectory)");
-Console.WriteLine($"          max over the first half {maxDriftByHalf[0]:E2}, over the second half {maxDriftByHalf[1]:E2}: bounded, it oscillates and does not grow (symplectic)");
-Console.WriteLine($"          hand-written gradient: max {exactMaxDrift:E2}, at the end {exactDrift:E2}");
+Console.WriteLine($"energy    max |E(t) − E(0)|/E(0) over all {steps:N0} steps {maxDrift:0.00E+0}, at the end {drift:0.00E+0} (E the exact H of the network trajectory)");
+Console.WriteLine($"          max over the first half {maxDriftByHalf[0]:0.00E+0}, over the second half {maxDriftByHalf[1]:0.00E+0}: {(maxDriftByHalf[1] <= 1.5 * maxDriftByHalf[0] ? "bounded, no secular growth (velocity Verlet is symplectic)" : "it GROWS")}");
+Console.WriteLine($"          hand-written gradient: max {exactMaxDrift:0.00E+0}, at the end {exactDrift:0.00E+0}");
 
 // Timing: the bare integration again from the start, gradient and updates only, after a JIT warm-up.
 double networkNs = TimeSteps(() => new NetworkChain(Masses, Amplitude), steps, dt);
@@ -148,7 +148,7 @@ Console.WriteLine($"time      network gradient {networkNs:F0} ns per step = {net
 Console.WriteLine();
 
 Console.WriteLine($"vs exact  the same run with the hand-written gradient (Fput.ExactGradientQ), sampled every Δt = {sampleTime}:");
-Console.WriteLine($"          max |q_network − q_exact| {maxPositionDifference:E2}, max |E_k network − E_k exact| (k ≤ {TableModes}) {maxModeDifference:E2} = {maxModeDifference / energy0:E2} E(0)");
+Console.WriteLine($"          max |q_network − q_exact| {maxPositionDifference:0.00E+0}, max |E_k network − E_k exact| (k ≤ {TableModes}) {maxModeDifference:0.00E+0} = {maxModeDifference / energy0:0.00E+0} E(0)");
 if (exactReturns.Count > 0)
 {
     Console.WriteLine($"          first return with the exact gradient: t = {exactReturns[0].Time:F0}, E_1 = {100 * exactReturns[0].Fraction:F1}% of E_1(0)");
@@ -158,8 +158,8 @@ bool inside = maxPosition <= lattice.Site.InputBound && maxMomentum <= lattice.S
 bool gradientHolds = maxGradientDifference <= lattice.MaxGradientError;
 bool energyHolds = maxEnergyDifference <= lattice.MaxError(Masses);
 Console.WriteLine($"          max |q| {maxPosition:F3}, max |p| {maxMomentum:F3}: {(inside ? "inside" : "OUTSIDE")} InputBound {lattice.Site.InputBound}");
-Console.WriteLine($"          max |EnergyGradient − exact derivative| {maxGradientDifference:E2} per entry, MaxGradientError {lattice.MaxGradientError:E2}: {(gradientHolds ? "holds" : "VIOLATED")}");
-Console.WriteLine($"          max |Energy, EnergyGradient's energy − exact H| {maxEnergyDifference:E2}, MaxError({Masses}) {lattice.MaxError(Masses):E2}: {(energyHolds ? "holds" : "VIOLATED")}");
+Console.WriteLine($"          max |EnergyGradient − exact derivative| {maxGradientDifference:0.00E+0} per entry, MaxGradientError {lattice.MaxGradientError:0.00E+0}: {(gradientHolds ? "holds" : "VIOLATED")}");
+Console.WriteLine($"          max |Energy, EnergyGradient's energy − exact H| {maxEnergyDifference:0.00E+0}, MaxError({Masses}) {lattice.MaxError(Masses):0.00E+0}: {(energyHolds ? "holds" : "VIOLATED")}");
 return inside && gradientHolds && energyHolds ? 0 : 1;
 
 void PrintRow(double time, double[] energies, double relativeDrift)
@@ -170,7 +170,7 @@ void PrintRow(double time, double[] energies, double relativeDrift)
         Console.Write($"  {e / energy0,6:F4}");
     }
 
-    Console.WriteLine($"  {relativeDrift,9:E1}");
+    Console.WriteLine($"  {relativeDrift,8:0.0E+0}");
 }
 
 double FirstBelow(double[] series, double level)
