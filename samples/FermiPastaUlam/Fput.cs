@@ -14,19 +14,19 @@ public static partial class Fput
     /// <summary>
     /// The whole chain as one lattice Hamiltonian over the n masses, exact with both walls.
     /// <para>
-    /// The first three terms are the spring to the right of each mass. With the open boundary every monomial that reads
-    /// q[n] is dropped, which is the same as q[n] = 0: the last spring is the one to the right wall. The spring to the
-    /// left wall, w(q[0]) with w(x) = ½x² + (α/3)x³, has no site of its own (the lattice starts at q[0]), so the body
-    /// adds the telescoping pair w(q[i]) − w(q[i+1]): summed over i &lt; n it leaves w(q[0]) − w(q[n]), and w(q[n]) reads
-    /// outside and is dropped, so exactly w(q[0]) is left. Expanded, one site is
-    /// q[i]² − q[i]q[i+1] + ½p[i]² + α(q[i]²q[i+1] − q[i]q[i+1]²) (the generator prints it as SitePolynomial).
+    /// After ½p[i]², the next two terms are the spring to the right of each mass. With the open boundary every
+    /// monomial that reads q[n] is dropped, which is the same as q[n] = 0: the last spring is the one to the right
+    /// wall. The spring to the left wall, w(q[0]) with w(x) = ½x² + (α/3)x³, has no site of its own (the lattice
+    /// starts at q[0]), so the body adds the telescoping pair w(q[i]) − w(q[i+1]): summed over i &lt; n it leaves
+    /// w(q[0]) − w(q[n]), and w(q[n]) reads outside and is dropped, so exactly w(q[0]) is left. Expanded, one site
+    /// is q[i]² − q[i]q[i+1] + ½p[i]² + α(q[i]²q[i+1] − q[i]q[i+1]²) (the generator prints it as SitePolynomial).
     /// </para>
     /// <para>
     /// The usual alternative, n + 1 sites with site 0 held fixed as the left wall (q[0] = p[0] = 0, never moved),
-    /// is exact too but costs a dummy site and a larger template (26 neurons per site instead of 16: the pair cancels
-    /// the ½q[i+1]² and (α/3)q[i+1]³ monomials).
+    /// without the pair, is exact too but costs a dummy site and a larger template (26 neurons per site instead of 16:
+    /// the pair cancels the ½q[i+1]², q[i]³ and q[i+1]³ monomials).
     /// </para>
-    /// Accurate for |q|, |p| ≤ 2 (the chain here stays below 1.1 and 0.11).
+    /// Accurate for |q|, |p| ≤ 2 (the chain here stays below 1.02 and 0.16).
     /// </summary>
     [Hamiltonian(
         "sum(i < n: 0.5*p[i]^2 + 0.5*(q[i+1] - q[i])^2 + (0.25/3)*(q[i+1] - q[i])^3"
