@@ -23,6 +23,7 @@ internal sealed class GradientPassEmitter
     private readonly ForwardPassEmitter _forward;
     private readonly bool[] _differentiated;
     private readonly Func<int, bool> _differentiatedInput;
+    private string? _seedScale;
 
     /// <param name="differentiatedInput">Which inputs are differentiated: by default every continuous one.</param>
     public GradientPassEmitter(NetworkModel network, IReadOnlyList<ParameterSpec> parameters, GeneratedNames names, ForwardPassEmitter forward, Func<int, bool>? differentiatedInput = null)
@@ -78,8 +79,11 @@ internal sealed class GradientPassEmitter
     /// <paramref name="termCondition"/>, output term t counts only where its condition (a C# bool expression) holds: an
     /// open lattice's boundary sites drop the terms that read outside.
     /// </summary>
-    public void EmitBackward(IndentedWriter writer, IReadOnlyList<string?> derivatives, Func<int, string?>? termCondition = null)
+    /// <param name="seedScale">A lane value (0 or 1 per lane) every output coefficient is multiplied by, or null: lanes a
+    /// lattice's overlapping last vector has already counted pass no derivative on.</param>
+    public void EmitBackward(IndentedWriter writer, IReadOnlyList<string?> derivatives, Func<int, string?>? termCondition = null, string? seedScale = null)
     {
+        _seedScale = seedScale;
         writer.Line("// Backward: each value's adjoint is its output coefficient plus, for every gate reading it, that gate's adjoint times its derivative.");
         var uses = Uses();
         for (int k = _network.Gates.Length - 1; k >= 0; k--)
@@ -156,6 +160,9 @@ internal sealed class GradientPassEmitter
         }
     }
 
+    /// <summary>An output coefficient as the backward pass seeds it: times the seed scale, when there is one.</summary>
+    private string Seed(string coefficient) => _seedScale is null ? coefficient : $"{L}.Multiply({coefficient}, {_seedScale})";
+
     /// <summary>The local derivative of gate <paramref name="k"/> with respect to its operand <paramref name="slot"/>.</summary>
     private string Partial(int k, int slot) => _names[$"g{k}_{slot}"];
 
@@ -219,12 +226,12 @@ internal sealed class GradientPassEmitter
         double fixedCoefficient = conditioned.Where(c => c.Condition is null).Sum(c => _network.OutputTerms[c.Term].Coefficient);
         if (fixedCoefficient != 0)
         {
-            sum = $"{L}.Constant({_forward.Number(fixedCoefficient)})";
+            sum = Seed($"{L}.Constant({_forward.Number(fixedCoefficient)})");
         }
 
         foreach (var (term, condition) in conditioned.Where(c => c.Condition is not null))
         {
-            string coefficient = $"{L}.Constant({condition} ? {_forward.Number(_network.OutputTerms[term].Coefficient)} : {_forward.Number(0)})";
+            string coefficient = Seed($"{L}.Constant({condition} ? {_forward.Number(_network.OutputTerms[term].Coefficient)} : {_forward.Number(0)})");
             sum = sum is null ? coefficient : $"{L}.Add({sum}, {coefficient})";
         }
 

@@ -146,6 +146,7 @@ internal sealed partial class LatticeClassEmitter
             }
 
             writer.Line($"int {end} = {extent}{(high > 0 ? $" - {high}" : string.Empty)};");
+            writer.Line($"TLane {_names["keep"]} = {L}.Constant(1);");
             using (writer.Block($"for (; {x} + {L}.Count <= {end}; {x} += {L}.Count)"))
             {
                 EmitVectorLoads(writer, bases, x);
@@ -161,19 +162,22 @@ internal sealed partial class LatticeClassEmitter
                     }
                 }
 
-                var differentiated = Enumerable.Range(0, Reads.Count).Where(IsDifferentiatedRead).ToList();
-                string call = $"{_names["SiteGradient"]}<TLane, {L}>({string.Join(", ", Reads.Select((_, k) => Q(k)))}, ulong.MaxValue, {string.Join(", ", differentiated.Select(k => $"out var {_names[$"d{k}"]}"))})";
-                writer.WrappedLine($"{total}.Add({call});");
-                writer.Line("// Each read's derivatives belong to the sites it read: one vector of gradient entries per read.");
-                foreach (int k in differentiated)
+                EmitVectorGradient(writer, bases, x);
+            }
+
+            // The interior sites short of a whole vector: one vector ending at the interior's end, the lanes already counted
+            // multiplied by 0 (a 0/1 mask from LatticeArguments' ramp), so only the wrapped sites remain one at a time.
+            string start = _names["start"];
+            using (writer.Block($"if ({x} < {end} && {end} >= {L}.Count)"))
+            {
+                writer.Line($"int {start} = {end} - {L}.Count;");
+                EmitVectorLoads(writer, bases, start);
+                var inBounds = BoundsCheck();
+                using (inBounds is null ? (System.IDisposable?)null : writer.Block($"if ({inBounds})"))
                 {
-                    string key = string.Join(",", Enumerable.Range(0, inner).Select(d => Reads[k].Offsets[d]));
-                    int field = fields.IndexOf(Reads[k].Parameter);
-                    string offset = field == 0 ? string.Empty : $"{field} * {sites} + ";
-                    string index = $"(nuint)({offset}{(inner == 0 ? string.Empty : bases[key] + " + ")}{x}{Offset(Reads[k].Offsets[inner])})";
-                    string slot = _names[$"e{k}"];
-                    writer.Line($"nuint {slot} = {index};");
-                    writer.Line($"{L}.Store({L}.Add({L}.Load(ref {rg}, {slot}), {_names[$"d{k}"]}), ref {rg}, {slot});");
+                    writer.Line($"{_names["keep"]} = {L}.Load(ref MemoryMarshal.GetReference(LatticeArguments.{(_precision == NumericPrecision.Double ? "DoubleRamp" : "SingleRamp")}), (nuint)(LatticeArguments.RampZeros - ({x} - {start})));");
+                    EmitVectorGradient(writer, bases, start);
+                    writer.Line($"{x} = {end};");
                 }
             }
 
@@ -182,6 +186,27 @@ internal sealed partial class LatticeClassEmitter
             {
                 scopes[i].Dispose();
             }
+        }
+    }
+
+    /// <summary>One vector of sites from <paramref name="x"/>: its energy into the total, each read's derivatives added to the gradient entries it read.</summary>
+    private void EmitVectorGradient(IndentedWriter writer, Dictionary<string, string> bases, string x)
+    {
+        int inner = _layout.Dimensions - 1;
+        var fields = ContinuousFields;
+        var differentiated = Enumerable.Range(0, Reads.Count).Where(IsDifferentiatedRead).ToList();
+        string call = $"{_names["SiteGradient"]}<TLane, {L}>({string.Join(", ", Reads.Select((_, k) => Q(k)))}, ulong.MaxValue, {_names["keep"]}, {string.Join(", ", differentiated.Select(k => $"out var {_names[$"d{k}"]}"))})";
+        writer.WrappedLine($"{_names["total"]}.Add({call});");
+        writer.Line("// Each read's derivatives belong to the sites it read: one vector of gradient entries per read.");
+        foreach (int k in differentiated)
+        {
+            string key = string.Join(",", Enumerable.Range(0, inner).Select(d => Reads[k].Offsets[d]));
+            int field = fields.IndexOf(Reads[k].Parameter);
+            string offset = field == 0 ? string.Empty : $"{field} * {_names["sites"]} + ";
+            string index = $"(nuint)({offset}{(inner == 0 ? string.Empty : bases[key] + " + ")}{x}{Offset(Reads[k].Offsets[inner])})";
+            string slot = _names[$"e{k}"];
+            writer.Line($"nuint {slot} = {index};");
+            writer.Line($"{L}.Store({L}.Add({L}.Load(ref {_names["rg"]}, {slot}), {_names[$"d{k}"]}), ref {_names["rg"]}, {slot});");
         }
     }
 
@@ -217,7 +242,7 @@ internal sealed partial class LatticeClassEmitter
             }
 
             var differentiated = Enumerable.Range(0, Reads.Count).Where(IsDifferentiatedRead).ToList();
-            string call = $"{_names["SiteGradient"]}<{T}, {ScalarLanes}>({string.Join(", ", Reads.Select((_, k) => Q(k)))}, {inside}, {string.Join(", ", differentiated.Select(k => $"out var {_names[$"d{k}"]}"))})";
+            string call = $"{_names["SiteGradient"]}<{T}, {ScalarLanes}>({string.Join(", ", Reads.Select((_, k) => Q(k)))}, {inside}, {Literals.Number(1, _precision)}, {string.Join(", ", differentiated.Select(k => $"out var {_names[$"d{k}"]}"))})";
             if (!averaged)
             {
                 writer.WrappedLine($"double {sum} = {call};");
@@ -279,8 +304,12 @@ internal sealed partial class LatticeClassEmitter
         var differentiated = Enumerable.Range(0, Reads.Count).Where(IsDifferentiatedRead).ToList();
         var pass = new GradientPassEmitter(_network, _layout.ReadInputs, _names, _forward, IsDifferentiatedRead);
         string inside = _names["inside"], sum = _names["sum"];
-        var parameters = Reads.Select((_, k) => $"TLane {Q(k)}").Append($"ulong {inside}").Concat(differentiated.Select(k => $"out TLane {_names[$"d{k}"]}"));
-        writer.Line("/// <summary>One site's energy (terms with a read outside dropped) and its derivatives with respect to its continuous field reads.</summary>");
+        string keep = _names["keep"];
+        var parameters = Reads.Select((_, k) => $"TLane {Q(k)}").Append($"ulong {inside}").Append($"TLane {keep}").Concat(differentiated.Select(k => $"out TLane {_names[$"d{k}"]}"));
+        writer.Line("/// <summary>");
+        writer.Line("/// One site's energy (terms with a read outside dropped) and its derivatives with respect to its continuous field reads,");
+        writer.Line("/// lanes multiplied by keep (1, or 0 for the sites an overlapping last vector has already counted).");
+        writer.Line("/// </summary>");
         writer.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
         writer.WrappedLine($"private static double {_names["SiteGradient"]}<TLane, {L}>({string.Join(", ", parameters)})");
         writer.Line("    where TLane : unmanaged");
@@ -291,12 +320,12 @@ internal sealed partial class LatticeClassEmitter
             for (int t = 0; t < _network.OutputTerms.Length; t++)
             {
                 var term = _network.OutputTerms[t];
-                string add = $"{sum} += {Literals.Double(term.Coefficient)} * {L}.SumToDouble({_forward.Value(term.Value)});";
+                string add = $"{sum} += {Literals.Double(term.Coefficient)} * {L}.SumToDouble({L}.Multiply({_forward.Value(term.Value)}, {keep}));";
                 writer.WrappedLine(TermCondition(t) is { } condition ? $"if ({condition}) {add}" : add);
             }
 
             var targets = Reads.Select((_, k) => IsDifferentiatedRead(k) ? _names[$"d{k}"] : null).ToList();
-            pass.EmitBackward(writer, targets, TermCondition);
+            pass.EmitBackward(writer, targets, TermCondition, keep);
             writer.Line($"return {sum};");
         }
     }
