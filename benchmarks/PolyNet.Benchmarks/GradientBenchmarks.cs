@@ -266,7 +266,7 @@ public class GradientBenchmarks
 
         report.AppendLine();
         report.AppendLine(FormattableString.Invariant(
-            $"value + gradient vs value alone: batch overloads over {Rows} rows uniform inside the bounds, scalar methods at one fixed point; {Machine()}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, batch path {VectorPath()} (Vector<byte> {Vector<byte>.Count * 8} bits); load average {loadBefore} before, {loadAfter} after"));
+            $"value + gradient vs value alone: batch overloads over {Rows} rows uniform inside the bounds, scalar methods at one fixed point; {Machine()}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, batch path {VectorPath()} (the generated code's widest accelerated vectors; Vector<T> is {Vector<byte>.Count * 8} bits); load average {loadBefore} before, {loadAfter} after"));
         report.AppendLine();
         report.AppendLine("| Hamiltonian | precision | neurons | value batch ns/row | value+gradient batch ns/row | ratio | ratio ≤ 2.5 | scalar value ns | scalar value+gradient ns |");
         report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
