@@ -24,6 +24,14 @@ public static class NetworkDump
         (nameof(Hamiltonians.OscillatorFNetwork), Hamiltonians.OscillatorFNetwork),
         (nameof(Hamiltonians.Product8Network), Hamiltonians.Product8Network),
         (nameof(Hamiltonians.Product8FNetwork), Hamiltonians.Product8FNetwork),
+
+        // The networks of GradientBenchmarks (--gradient); GradientEnergy is the same network as Energy.
+        ("Gradient" + nameof(GradientHamiltonians.EnergyNetwork), GradientHamiltonians.EnergyNetwork),
+        ("Gradient" + nameof(GradientHamiltonians.EnergyFNetwork), GradientHamiltonians.EnergyFNetwork),
+        ("Gradient" + nameof(GradientHamiltonians.OscillatorNetwork), GradientHamiltonians.OscillatorNetwork),
+        ("Gradient" + nameof(GradientHamiltonians.OscillatorFNetwork), GradientHamiltonians.OscillatorFNetwork),
+        ("Gradient" + nameof(GradientHamiltonians.Product3Network), GradientHamiltonians.Product3Network),
+        ("Gradient" + nameof(GradientHamiltonians.Product3FNetwork), GradientHamiltonians.Product3FNetwork),
     ];
 
     // Relaxed escaping keeps the polynomials readable ('+' instead of \u002B); the files are never embedded in HTML.

@@ -25,8 +25,13 @@ using PolyNet.Benchmarks;
 //   --classifiers the generated Boltzmann classifiers (ClassifierBenchmarks): Iris and ten 16-input Gaussian categories,
 //             double and float, batch overload at 4096 rows against TensorPrimitives.Sigmoid over NeuronCount × 4096
 //             elements; always in process, like --lattice;
-//   --dump-networks DIR  no benchmark: writes the weights of the Energy, Oscillator and Product8 networks (double and
-//             float) as JSON, one file per network, for tools/torch_autograd.py (the PyTorch autograd peer);
+//   --gradient the generated gradients (GradientBenchmarks, Gradient = true on x*y + 3*x*y*z, the README's anharmonic
+//             oscillator and x*y*z, double and float): value batch overload vs gradient batch overload at 4096 rows (the
+//             ratio), scalar value vs scalar gradient method at batch 1 (ns per call), with load average and vector path;
+//             always in process, like --lattice;
+//   --dump-networks DIR  no benchmark: writes the weights of the Energy, Oscillator and Product8 networks and of the
+//             GradientHamiltonians (double and float) as JSON, one file per network, for tools/torch_autograd.py (the
+//             PyTorch autograd peer);
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (Array.IndexOf(args, "--dump-networks") is int dumpArgument and >= 0)
 {
@@ -52,7 +57,7 @@ if (Array.IndexOf(args, "--batch") is int batchArgument and >= 0 && batchArgumen
     Environment.SetEnvironmentVariable("POLYNET_BENCH_BATCHES", args[batchArgument + 1]);
 }
 
-bool inProcess = args.Contains("--inprocess") || args.Contains("--lattice") || args.Contains("--classifiers");
+bool inProcess = args.Contains("--inprocess") || args.Contains("--lattice") || args.Contains("--classifiers") || args.Contains("--gradient");
 if (inProcess)
 {
     baseJob = baseJob.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance);
@@ -67,6 +72,10 @@ if (args.Contains("--lattice"))
 else if (args.Contains("--classifiers"))
 {
     ClassifierBenchmarks.Run(baseJob, report);
+}
+else if (args.Contains("--gradient"))
+{
+    GradientBenchmarks.Run(baseJob, report);
 }
 else if (args.Contains("--spins"))
 {
@@ -138,7 +147,7 @@ else
 Console.WriteLine();
 Console.WriteLine(report);
 Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
-File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--lattice") ? "polynet-lattice.md" : args.Contains("--classifiers") ? "polynet-classifiers.md" : args.Contains("--spins") ? "polynet-spins.md" : args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
+File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", args.Contains("--lattice") ? "polynet-lattice.md" : args.Contains("--classifiers") ? "polynet-classifiers.md" : args.Contains("--gradient") ? "polynet-gradient.md" : args.Contains("--spins") ? "polynet-spins.md" : args.Contains("--paths") ? "polynet-paths.md" : "polynet-summary.md"), report.ToString());
 return 0;
 
 // TensorPrimitives.Sigmoid runs at one of two speeds per process on .NET 10.0.12 (about 1 or 0.25 G/s in double):
