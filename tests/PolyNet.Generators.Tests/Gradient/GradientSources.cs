@@ -97,6 +97,28 @@ internal static class GradientSources
         _ => bound * ((2 * random.NextDouble()) - 1),
     };
 
+    /// <summary>
+    /// How far two evaluations of one network (generated and interpreted, batch and scalar) may differ, relative to the
+    /// scale (Σ|c|·r·∏B^r/B_x for a derivative, S for a value).
+    /// </summary>
+    internal static double ParityTolerance(GradientCase @case, SigmoidNetwork network)
+    {
+        if (!@case.IsDouble)
+        {
+            // The float code rounds every gate to float (u = 6e-8), and each gate's local derivative is a difference of
+            // sigmoids that cancels most of their digits, while the interpreter runs the same weights in double: they
+            // differ by float rounding (measured ≤ 1.4e-6 of the scale), which MaxGradientError covers (1.5e-5 to 5e-5
+            // of the scale here). 1e-5 of the scale is inside that bound and far below a wrong adjoint's O(scale) error.
+            return 1e-5;
+        }
+
+        // A flat product cancels λ^degree out of pair terms of order 1: two passes that round those terms (or their
+        // exponentials) differently by ~1e-16 differ by up to ~1e-16/λ^degree (measured ≤ 1.3e-10 of the scale, batch
+        // against scalar), the cancellation its MaxGradientError (~3e-9 of the scale) accounts for; deep networks differ
+        // by a few ulps of their gates (measured ≤ 5e-13).
+        return network.HiddenLayers == 1 ? 1e-9 : 1e-10;
+    }
+
     private sealed record Compiled(Type Type, GeneratorRun Run);
 }
 
