@@ -12,7 +12,7 @@ namespace PolyNet.Generators.Emit;
 internal sealed class GeneratedNames
 {
     private static readonly Regex Generated = new(
-        "^(g|f|o|v|r|p|q|x|b|c|t|e|z|u|a|d|h|in|Touching|Chunk)[0-9]+(_[0-9]+)?$|^(W|S|B|E)[0-9]+[a-z]?$|^(Lattice|LatticeDefinition|Sweep|Site|Delta|SlowDelta|Constant|ForwardInDouble|scratch|state|inverse|columns|OutputWeights[0-9]*|LogPriors|LogProbabilities|logProbabilities|categories|energies|Energies|rows|rp|rc|top|best|Classifier|keep|low|high|total|outside|assignment|mean|row|SiteAt|Validate|acc|count|end|sites|site|inside|delta|before|after|copy|newValue|Beta|HalfBeta|TLane|L|Description|Evaluate|Forward|Vectors|Scalars|Lazy|Network|Definition|Program|OutputWeights|length|done|i|start|end|values|inputs|rd|destination|sum|Gradient|GradientVectors|GradientScalars|GradientAt|SiteGradient|value|gradient)$",
+        "^(g|f|o|v|r|p|q|x|b|c|t|e|z|u|a|d|h|in|Touching|Chunk)[0-9]+(_[0-9]+)?$|^(W|S|B|E)[0-9]+[a-z]?$|^(Lattice|LatticeDefinition|Sweep|Site|Delta|SlowDelta|Constant|ForwardInDouble|scratch|state|inverse|columns|OutputWeights[0-9]*|LogPriors|LogProbabilities|logProbabilities|categories|energies|Energies|rows|rp|rc|top|best|Classifier|keep|low|high|total|outside|assignment|mean|row|SiteAt|Validate|acc|count|end|sites|site|inside|delta|before|after|copy|newValue|Beta|HalfBeta|TLane|L|Description|Evaluate|Forward|Vectors|Scalars|Lazy|Network|Definition|Program|OutputWeights|length|done|i|start|end|values|inputs|rd|destination|sum|Gradient|GradientVectors|GradientScalars|GradientAt|SiteGradient|value|adjoints)$",
         RegexOptions.CultureInvariant);
 
     public GeneratedNames(IEnumerable<string> parameterNames)

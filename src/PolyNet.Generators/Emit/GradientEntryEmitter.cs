@@ -99,7 +99,7 @@ internal sealed class GradientEntryEmitter
             }
 
             // Too many gates to unroll: the gate table runs forward and backward as a program.
-            string inputs = _names["inputs"], gradient = _names["gradient"];
+            string inputs = _names["inputs"], gradient = _names["adjoints"];
             writer.Line($"Span<TLane> {inputs} = stackalloc TLane[{_spec.Parameters.Count}];");
             writer.Line($"Span<TLane> {gradient} = stackalloc TLane[{_spec.Parameters.Count}];");
             for (int v = 0; v < _spec.Parameters.Count; v++)
