@@ -47,6 +47,9 @@ internal static class GradientSources
         return new Compiled(type, run);
     });
 
+    /// <summary>The compiled class <c>Grad</c>.</summary>
+    public static Type Type => Assembly.Value.Type;
+
     public static GradientCase Case(string name) => Cases.Single(c => c.Name == name);
 
     public static CompiledCase Get(string name) => Get(Case(name));
