@@ -19,6 +19,8 @@ internal sealed class ExactPolynomial
         _polynomial = PolynomialExpander.Expand(parsed.Root!, variables).Polynomial!;
     }
 
+    public int VariableCount => _polynomial.Variables.Length;
+
     /// <summary>S = Σ |c| ∏ B_i^r_i: the scale the accuracy requirements are stated in.</summary>
     public double Scale(IReadOnlyList<double> bounds) =>
         _polynomial.Terms.Sum(t => Math.Abs(t.Coefficient.ToDouble()) * Enumerable.Range(0, bounds.Count).Aggregate(1.0, (p, v) => p * Math.Pow(bounds[v], t.Monomial[v])));
