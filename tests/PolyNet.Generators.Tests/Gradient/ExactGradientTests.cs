@@ -27,6 +27,7 @@ public sealed class ExactGradientTests(ITestOutputHelper output)
         Assert.True(double.IsFinite(bound) && bound > 0, $"{name}: MaxGradientError {bound}");
         Assert.Equal(@case.IsDouble ? NetworkPrecision.Double : NetworkPrecision.Single, compiled.Network.Precision);
 
+        double parity = GradientSources.ParityTolerance(@case, compiled.Network) * exact.Scale(@case.Bounds);
         double worst = 0;
         foreach (var point in GradientSources.Points(@case, RandomPoints, seed: name.Length))
         {
@@ -41,8 +42,10 @@ public sealed class ExactGradientTests(ITestOutputHelper output)
                     $"{name} at ({string.Join(", ", input)}): ∂/∂{@case.Variables[@case.Continuous[j]]} = {gradient[j]:R}, exact {exact.Derivative(input, @case.Continuous[j]).ToDouble():R}, error {error:E3} > MaxGradientError {bound:E3}"));
             }
 
-            // The value the gradient method returns is the network's value, within MaxError of the polynomial.
+            // The value the gradient method returns is the network's value: within MaxError of the polynomial, and the
+            // value method's up to the two passes' rounding.
             Assert.True(ExactPolynomial.Distance(value, exact.Evaluate(input)) <= compiled.Network.MaxError, $"{name}: returned value {value:R}");
+            Assert.True(Math.Abs(value - compiled.Value(input)) <= parity, $"{name}: returned value {value:R}, value method {compiled.Value(input):R}");
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
