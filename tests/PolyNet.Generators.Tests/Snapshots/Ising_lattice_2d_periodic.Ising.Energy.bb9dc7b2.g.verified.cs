@@ -323,6 +323,7 @@ namespace PolyNet.Generated
                 Constant = 0.0,
                 SiteBound = 2.1000000000021144,
                 SummationRounding = 3.663735981263023E-15,
+                MaxGradientError = 0.0,
                 Site = new SigmoidNetworkDefinition
                 {
                     Expression =

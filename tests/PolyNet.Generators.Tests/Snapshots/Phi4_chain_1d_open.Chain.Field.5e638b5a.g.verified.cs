@@ -281,6 +281,7 @@ namespace PolyNet.Generated
                 Constant = 0.0,
                 SiteBound = 14.000000000021972,
                 SummationRounding = 3.663735981263023E-15,
+                MaxGradientError = 1.15E-11,
                 Site = new SigmoidNetworkDefinition
                 {
                     Expression = "sum(i < n: 0.5*(phi[i+1] - phi[i])^2 + 0.5*phi[i]^2 + 0.25*phi[i]^4)",
