@@ -5,7 +5,8 @@ using System.Runtime.Intrinsics;
 using PolyNet;
 
 // Checks every generated batch overload against its scalar method and the exact polynomial, for lengths
-// 0..70 and unaligned slices, on whichever SIMD path this process's hardware settings select.
+// 0..70 and unaligned slices, on whichever SIMD path this process's hardware settings select; likewise every
+// gradient batch (Gradient = true) against the scalar gradient, the interpreter's backward pass and MaxGradientError.
 // Prints "path=<512|256|128|scalar>" and one line per Hamiltonian; exits 1 on any failure.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string path = Vector512.IsHardwareAccelerated ? "512" : Vector256.IsHardwareAccelerated ? "256" : Vector128.IsHardwareAccelerated ? "128" : "scalar";
@@ -32,6 +33,19 @@ failures += Edges("anharmonic (float)", Probe.OscillatorFNetwork, false, (a, n) 
 failures += Edges("mixed (double)", Probe.MixedNetwork, true, (a, n) => Run(n, d => Probe.Mixed(a[0], a[1], Ints(a[2]), Bits(a[3]), d)), p => Probe.Mixed(p[0], p[1], (int)p[2], p[3] == 1));
 failures += Edges("table-run (x+y+z)^8 (double)", Probe.TableNetwork, true, (a, n) => Run(n, d => Probe.Table(a[0], a[1], a[2], d)), p => Probe.Table(p[0], p[1], p[2]));
 failures += Edges("flat a*b*c*d in one layer (double)", Probe.FlatNetwork, true, (a, n) => Run(n, d => Probe.Flat(a[0], a[1], a[2], a[3], d)), p => Probe.Flat(p[0], p[1], p[2], p[3]), flat: true);
+
+// Gradient batches (one destination per derivative) against the scalar gradient, element by element, for lengths 0..70
+// and unaligned slices, with inputs outside their bounds (10×, 10³×, 10⁶×, ±∞, NaN) in some batches; the scalar
+// gradient against the interpreter's backward pass, and inside the bounds the batch within MaxGradientError of exact.
+failures += Gradients("x*y + 3*x*y*z (double)", Probe.EnergyNetwork, true, (a, e, d) => Probe.EnergyGradient(a[0], a[1], a[2], e, d[0], d[1], d[2]), (p, g) => Probe.EnergyGradient(p[0], p[1], p[2], g));
+failures += GradientsF("x*y + 3*x*y*z (float)", Probe.EnergyFNetwork, (a, e, d) => Probe.EnergyFGradient(a[0], a[1], a[2], e, d[0], d[1], d[2]), (p, g) => Probe.EnergyFGradient(p[0], p[1], p[2], g));
+failures += Gradients("a*b*c*d*e*f*g*h (double)", Probe.Product8Network, true, (a, e, d) => Probe.Product8Gradient(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], e, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]), (p, g) => Probe.Product8Gradient(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], g));
+failures += Gradients("anharmonic (double)", Probe.OscillatorNetwork, true, (a, e, d) => Probe.OscillatorGradient(a[0], a[1], a[2], e, d[0], d[1], d[2]), (p, g) => Probe.OscillatorGradient(p[0], p[1], p[2], g));
+failures += GradientsF("anharmonic (float)", Probe.OscillatorFNetwork, (a, e, d) => Probe.OscillatorFGradient(a[0], a[1], a[2], e, d[0], d[1], d[2]), (p, g) => Probe.OscillatorFGradient(p[0], p[1], p[2], g));
+failures += Gradients("mixed (double)", Probe.MixedNetwork, true, (a, e, d) => Probe.MixedGradient(a[0], a[1], Ints(a[2]), Bits(a[3]), e, d[0], d[1]), (p, g) => Probe.MixedGradient(p[0], p[1], (int)p[2], p[3] == 1, g));
+failures += Gradients("table-run (x+y+z)^8 (double)", Probe.TableNetwork, true, (a, e, d) => Probe.TableGradient(a[0], a[1], a[2], e, d[0], d[1], d[2]), (p, g) => Probe.TableGradient(p[0], p[1], p[2], g));
+failures += GradientsF("table-run (x+y+z)^8 (float)", Probe.TableFNetwork, (a, e, d) => Probe.TableFGradient(a[0], a[1], a[2], e, d[0], d[1], d[2]), (p, g) => Probe.TableFGradient(p[0], p[1], p[2], g));
+failures += Gradients("flat a*b*c*d in one layer (double)", Probe.FlatNetwork, true, (a, e, d) => Probe.FlatGradient(a[0], a[1], a[2], a[3], e, d[0], d[1], d[2], d[3]), (p, g) => Probe.FlatGradient(p[0], p[1], p[2], p[3], g));
 failures += CheckBounds();
 failures += Lattices();
 failures += Classifiers();
@@ -144,6 +158,114 @@ static int Edges(string name, SigmoidNetwork network, bool isDouble, Func<double
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} at the edges: |batch - scalar| <= {worstBatch:E2}, |scalar - interpreter| <= {worstInterpreter:E2} (relative to max(1, |value|)){(failures > 0 ? $", {failures} FAILURES" : string.Empty)}"));
     return failures;
 }
+
+// The float overloads through double arrays: columns and destinations converted on the way in and out.
+static int GradientsF(string name, SigmoidNetwork network, GradientBatchF batch, Func<float[], float[], float> scalar) =>
+    Gradients(name, network, false,
+        (a, e, d) =>
+        {
+            var energy = new float[e.Length];
+            var derivatives = d.Select(x => new float[x.Length]).ToArray();
+            batch(a.Select(F).ToArray(), energy, derivatives);
+            energy.Select(v => (double)v).ToArray().CopyTo(e, 0);
+            for (int j = 0; j < d.Length; j++)
+            {
+                derivatives[j].Select(v => (double)v).ToArray().CopyTo(d[j], 0);
+            }
+        },
+        (p, g) =>
+        {
+            var single = new float[g.Length];
+            double value = scalar(F(p), single);
+            single.Select(v => (double)v).ToArray().CopyTo(g, 0);
+            return value;
+        });
+
+// Batch = scalar element by element (relative to max(gradient scale, |∂|): 1e-10 deep double, 1e-9 flat, whose pair terms
+// cancel λ^degree, 1e-5 float); scalar = the interpreter's backward pass inside the bounds (the same tolerances); and
+// inside the bounds every batch derivative within MaxGradientError of the polynomial's, evaluated in double from the
+// network's terms (its own rounding ~1e-15 of the scale, far below the bound).
+static int Gradients(string name, SigmoidNetwork network, bool isDouble, GradientBatch batch, Func<double[], double[], double> scalar)
+{
+    int inputs = network.Inputs.Count;
+    var continuous = Enumerable.Range(0, inputs).Where(v => network.InputKinds[v] == InputKind.Continuous).ToArray();
+    var terms = Terms(network);
+    double scale = continuous.Max(v => terms.Sum(t => t.Exponents[v] == 0 ? 0 : Math.Abs(t.Coefficient) * t.Exponents[v]
+        * Enumerable.Range(0, inputs).Aggregate(1.0, (p, u) => p * Math.Pow(network.InputBounds[u], t.Exponents[u] - (u == v ? 1 : 0)))));
+    double valueScale = terms.Sum(t => Math.Abs(t.Coefficient) * Enumerable.Range(0, inputs).Aggregate(1.0, (p, u) => p * Math.Pow(network.InputBounds[u], t.Exponents[u])));
+    double tolerance = !isDouble ? 1e-5 : network.HiddenLayers == 1 ? 1e-9 : 1e-10;
+    var random = new Random(5);
+    int failures = 0;
+    double worstParity = 0, worstInterpreter = 0, worstExact = 0;
+    for (int length = 0; length <= 70; length++)
+    {
+        foreach (int offset in new[] { 0, 1, 3 })
+        {
+            bool outside = (length + offset) % 5 == 2;
+            var columns = Enumerable.Range(0, inputs).Select(v => Enumerable.Range(0, length + offset).Select(_ =>
+            {
+                double value = outside && network.InputKinds[v] == InputKind.Continuous && random.Next(6) == 0
+                    ? Edge(network.InputBounds[v], isDouble, random)
+                    : Sample(network.InputKinds[v], network.InputBounds[v], random);
+                return isDouble ? value : (float)value;
+            }).ToArray()).ToArray();
+            var sliced = columns.Select(c => new ArraySegment<double>(c, offset, length).ToArray()).ToArray();
+            var energy = new double[length];
+            var derivatives = continuous.Select(_ => new double[length]).ToArray();
+            batch(sliced, energy, derivatives);
+            for (int i = 0; i < length; i++)
+            {
+                var point = sliced.Select(c => c[i]).ToArray();
+                var gradient = new double[continuous.Length];
+                double value = scalar(point, gradient);
+                bool inside = point.Select((x, v) => Math.Abs(x) <= network.InputBounds[v]).All(b => b);
+                var interpreted = new double[continuous.Length];
+                network.EvaluateGradient(point, interpreted);
+                bool bad = !Same(energy[i], value, tolerance * Math.Max(valueScale, Math.Abs(value)));
+                for (int j = 0; j < continuous.Length; j++)
+                {
+                    double parity = Math.Abs(derivatives[j][i] - gradient[j]) / Math.Max(scale, Math.Abs(gradient[j]));
+                    worstParity = Math.Max(worstParity, double.IsNaN(parity) ? 0 : parity);
+                    bad |= !Same(derivatives[j][i], gradient[j], tolerance * Math.Max(scale, Math.Abs(gradient[j])));
+                    if (inside)
+                    {
+                        double exact = Derivative(terms, point, continuous[j]);
+                        double error = Math.Abs(derivatives[j][i] - exact);
+                        double interpreter = Math.Abs(gradient[j] - interpreted[j]) / scale;
+                        worstExact = Math.Max(worstExact, error);
+                        worstInterpreter = Math.Max(worstInterpreter, interpreter);
+                        bad |= !(error <= (network.MaxGradientError * 1.0000001) + ((isDouble ? 1e-15 : 1e-7) * scale)) || !(interpreter <= tolerance);
+                    }
+                }
+
+                if (bad)
+                {
+                    failures++;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  gradient {name} at ({string.Join(", ", point)}): batch {energy[i]:R} ({string.Join(", ", derivatives.Select(d => d[i].ToString("R", CultureInfo.InvariantCulture)))}), scalar {value:R} ({string.Join(", ", gradient)}), interpreter ({string.Join(", ", interpreted)})"));
+                }
+            }
+        }
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gradient {name}: |batch - scalar| <= {worstParity:E2} of max(scale, |d|) (limit {tolerance:E0}), |scalar - interpreter| <= {worstInterpreter:E2} of scale, |batch - exact| <= {worstExact:E2} (MaxGradientError {network.MaxGradientError:E2}){(failures > 0 ? $", {failures} FAILURES" : string.Empty)}"));
+    return failures;
+}
+
+// Equal within tolerance, or both NaN.
+static bool Same(double a, double b, double tolerance) => (double.IsNaN(a) && double.IsNaN(b)) || a == b || Math.Abs(a - b) <= tolerance;
+
+// The network's polynomial as (coefficient, exponents) terms, read from its definition's Terms ("c e1 e2 ...; ...").
+static (double Coefficient, int[] Exponents)[] Terms(SigmoidNetwork network) =>
+    network.Definition.Terms.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(term =>
+    {
+        var parts = term.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return (double.Parse(parts[0], CultureInfo.InvariantCulture), parts.Skip(1).Select(e => int.Parse(e, CultureInfo.InvariantCulture)).ToArray());
+    }).ToArray();
+
+// ∂/∂x_v of the polynomial at the point, in double.
+static double Derivative((double Coefficient, int[] Exponents)[] terms, double[] point, int v) =>
+    terms.Where(t => t.Exponents[v] > 0).Sum(t => t.Coefficient * t.Exponents[v]
+        * Enumerable.Range(0, point.Length).Aggregate(1.0, (p, u) => p * Math.Pow(point[u], t.Exponents[u] - (u == v ? 1 : 0))));
 
 // 10×, 10³× and 10⁶× the bound, near ±MaxValue, ±∞ and NaN.
 static double Edge(double bound, bool isDouble, Random random)
@@ -303,22 +425,28 @@ static double Sample(InputKind kind, double bound, Random random) => kind switch
     _ => bound * ((2 * random.NextDouble()) - 1),
 };
 
+/// <summary>A gradient batch over double columns: the energy and one derivative span per continuous input.</summary>
+internal delegate void GradientBatch(double[][] columns, double[] energy, double[][] derivatives);
+
+/// <summary>A float gradient batch.</summary>
+internal delegate void GradientBatchF(float[][] columns, float[] energy, float[][] derivatives);
+
 /// <summary>Hamiltonians whose batch overloads the probe checks.</summary>
 public static partial class Probe
 {
-    [Hamiltonian("x*y + 3*x*y*z")]
+    [Hamiltonian("x*y + 3*x*y*z", Gradient = true)]
     public static partial double Energy(double x, double y, double z);
 
-    [Hamiltonian("x*y + 3*x*y*z")]
+    [Hamiltonian("x*y + 3*x*y*z", Gradient = true)]
     public static partial float EnergyF(float x, float y, float z);
 
-    [Hamiltonian("a*b*c*d*e*f*g*h")]
+    [Hamiltonian("a*b*c*d*e*f*g*h", Gradient = true)]
     public static partial double Product8(double a, double b, double c, double d, double e, double f, double g, double h);
 
-    [Hamiltonian("0.5*(x^2 + y^2 + z^2) + 0.1*(x^4 + y^4 + z^4) - 0.3*x*y*z + 0.2*x*y", InputBound = 2)]
+    [Hamiltonian("0.5*(x^2 + y^2 + z^2) + 0.1*(x^4 + y^4 + z^4) - 0.3*x*y*z + 0.2*x*y", InputBound = 2, Gradient = true)]
     public static partial double Oscillator(double x, double y, double z);
 
-    [Hamiltonian("0.5*(x^2 + y^2 + z^2) + 0.1*(x^4 + y^4 + z^4) - 0.3*x*y*z + 0.2*x*y", InputBound = 2)]
+    [Hamiltonian("0.5*(x^2 + y^2 + z^2) + 0.1*(x^4 + y^4 + z^4) - 0.3*x*y*z + 0.2*x*y", InputBound = 2, Gradient = true)]
     public static partial float OscillatorF(float x, float y, float z);
 
     [Hamiltonian("-s1*s2 - s2*s3 - s3*s4 - s4*s1 + 0.5*s1*s3*b - 0.25*b")]
@@ -327,16 +455,16 @@ public static partial class Probe
     [Hamiltonian("-s1*s2 - s2*s3 - s3*s4 - s4*s1 + 0.5*s1*s3*b - 0.25*b")]
     public static partial float IsingF([Spin] sbyte s1, [Spin] sbyte s2, [Spin] sbyte s3, [Spin] sbyte s4, bool b);
 
-    [Hamiltonian("x*s*b + 0.5*y*b - x*y*s", InputBound = 2)]
+    [Hamiltonian("x*s*b + 0.5*y*b - x*y*s", InputBound = 2, Gradient = true)]
     public static partial double Mixed(double x, double y, [Spin] int s, bool b);
 
-    [Hamiltonian("(x + y + z)^8")]
+    [Hamiltonian("(x + y + z)^8", Gradient = true)]
     public static partial double Table(double x, double y, double z);
 
-    [Hamiltonian("(x + y + z)^8")]
+    [Hamiltonian("(x + y + z)^8", Gradient = true)]
     public static partial float TableF(float x, float y, float z);
 
-    [Hamiltonian("a*b*c*d - 0.5*a*b", MaxHiddenLayers = 1)]
+    [Hamiltonian("a*b*c*d - 0.5*a*b", MaxHiddenLayers = 1, Gradient = true)]
     public static partial double Flat(double a, double b, double c, double d);
 
     [Hamiltonian("x*y", CheckBounds = true)]

@@ -146,7 +146,9 @@ internal static class UserMembersEmitter
         string energy = GradientEntryEmitter.EnergyName(spec);
         var destinations = continuous.Select(p => GradientEntryEmitter.DerivativeName(spec, p)).ToList();
         writer.Line();
-        writer.CommentLines("/// ", $"<summary>Evaluates <see cref=\"{Literals.Xml(spec.PlainName)}Gradient\"/> for every index: <c>{energy}[i]</c> and {string.Join(", ", destinations.Select(d => $"<c>{d}[i]</c>"))}.</summary>");
+        // The scalar overload by its signature: a bare method name would be an ambiguous cref (CS0419) beside this batch overload.
+        string scalarCref = Literals.Xml(spec.PlainName + "Gradient(" + string.Join(", ", spec.Parameters.Select(p => p.Type.Replace("global::", string.Empty)).Append($"System.Span<{element}>")).Replace("<", "{").Replace(">", "}") + ")");
+        writer.CommentLines("/// ", $"<summary>Evaluates <see cref=\"{scalarCref}\"/> for every index: <c>{energy}[i]</c> and {string.Join(", ", destinations.Select(d => $"<c>{d}[i]</c>"))}.</summary>");
         writer.Line("/// <remarks>Every span must have the same length. A destination may be an input itself (computed in place) but must not");
         writer.Line("/// overlap an input at another offset, nor another destination. Whole vectors run in Vector512/256/128 registers.</remarks>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A length differs, or spans overlap as described.</exception>");

@@ -9,7 +9,10 @@ namespace PolyNet.Generators.Tests.Batch;
 /// Runs tests/PolyNet.SimdProbe in child processes whose runtime settings force each SIMD path; the probe
 /// checks batch against scalar (1e-10·S double, 1e-4·S float) and exact (MaxError) for lengths 0..70 and
 /// unaligned slices; far outside the bounds (10×, 10³×, 10⁶×, near ±MaxValue), at ±∞ and NaN, batch = scalar and
-/// scalar = the reference interpreter (1e-9 relative in double); and CheckBounds throws before writing.
+/// scalar = the reference interpreter (1e-9 relative in double); CheckBounds throws before writing; and the gradient
+/// batches (Gradient = true) equal the scalar gradient element by element (with inputs outside the bounds, ±∞ and NaN
+/// in some batches), the scalar gradient equals the interpreter's backward pass, and inside the bounds every batch
+/// derivative is within MaxGradientError of the polynomial's.
 /// </summary>
 public sealed class SimdPathTests(ITestOutputHelper output)
 {
@@ -50,6 +53,8 @@ public sealed class SimdPathTests(ITestOutputHelper output)
 
         Assert.Contains("table-run (x+y+z)^8 (double) at the edges", stdout, StringComparison.Ordinal);
         Assert.Contains("CheckBounds: scalar and batch throw before writing", stdout, StringComparison.Ordinal);
+        Assert.Contains("gradient table-run (x+y+z)^8 (float): |batch - scalar|", stdout, StringComparison.Ordinal);
+        Assert.Contains("gradient flat a*b*c*d in one layer (double): |batch - scalar|", stdout, StringComparison.Ordinal);
         Assert.Contains("\nok", stdout, StringComparison.Ordinal);
     }
 

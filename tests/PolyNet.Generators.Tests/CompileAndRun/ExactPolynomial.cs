@@ -19,6 +19,8 @@ internal sealed class ExactPolynomial
         _polynomial = PolynomialExpander.Expand(parsed.Root!, variables).Polynomial!;
     }
 
+    public int VariableCount => _polynomial.Variables.Length;
+
     /// <summary>S = Σ |c| ∏ B_i^r_i: the scale the accuracy requirements are stated in.</summary>
     public double Scale(IReadOnlyList<double> bounds) =>
         _polynomial.Terms.Sum(t => Math.Abs(t.Coefficient.ToDouble()) * Enumerable.Range(0, bounds.Count).Aggregate(1.0, (p, v) => p * Math.Pow(bounds[v], t.Monomial[v])));
@@ -43,6 +45,39 @@ internal sealed class ExactPolynomial
 
         return sum;
     }
+
+    /// <summary>∂/∂x_<paramref name="variable"/> of the polynomial at <paramref name="inputs"/>, exactly.</summary>
+    public Rational Derivative(IReadOnlyList<double> inputs, int variable)
+    {
+        var values = inputs.Select(FromDouble).ToArray();
+        Rational sum = Rational.Zero;
+        foreach (var (monomial, coefficient) in _polynomial.Terms)
+        {
+            int exponent = monomial[variable];
+            if (exponent == 0)
+            {
+                continue;
+            }
+
+            Rational product = coefficient * exponent;
+            for (int v = 0; v < values.Length; v++)
+            {
+                for (int r = 0; r < monomial[v] - (v == variable ? 1 : 0); r++)
+                {
+                    product *= values[v];
+                }
+            }
+
+            sum += product;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The scale of ∂/∂x_<paramref name="variable"/>: Σ |c|·r·∏ B_i^r_i / B_variable over the terms that read it.</summary>
+    public double DerivativeScale(IReadOnlyList<double> bounds, int variable) =>
+        _polynomial.Terms.Where(t => t.Monomial[variable] > 0).Sum(t => Math.Abs(t.Coefficient.ToDouble()) * t.Monomial[variable]
+            * Enumerable.Range(0, bounds.Count).Aggregate(1.0, (p, v) => p * Math.Pow(bounds[v], t.Monomial[v] - (v == variable ? 1 : 0))));
 
     /// <summary>|value − exact|, computed exactly and rounded once.</summary>
     public static double Distance(double value, Rational exact) => Math.Abs((FromDouble(value) - exact).ToDouble());
