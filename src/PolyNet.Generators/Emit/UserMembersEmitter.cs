@@ -93,8 +93,11 @@ internal static class UserMembersEmitter
             writer.Line();
             writer.CommentLines("/// ", $"<summary>The energy of <see cref=\"{cref}\"/> and its derivative with respect to every site of {string.Join(", ", fields)}, by backpropagation through each site's network in one pass over the lattice: <paramref name=\"{gradient}\"/> holds one field after the other, each row-major.</summary>");
             writer.CommentLines("/// ", "<remarks>The derivative of the network, not of the polynomial: each entry is within <c>LatticeNetwork.MaxGradientError</c> of the polynomial's inside the bounds.</remarks>");
-            writer.Line($"/// <exception cref=\"global::System.ArgumentException\">A field's length is not the product of the extents, or <paramref name=\"{gradient}\"/> is shorter than {fields.Count} × the sites.</exception>");
-            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An extent is negative, or a spin is not -1 or +1.</exception>");
+            string needed = fields.Count == 1 ? "the number of sites" : $"{fields.Count} × the number of sites";
+            writer.Line($"/// <exception cref=\"global::System.ArgumentException\">A field's length is not the product of the extents, or <paramref name=\"{gradient}\"/> is shorter than {needed}.</exception>");
+            writer.Line(spec.Parameters.Any(p => p.Kind == VariableKind.Spin)
+                ? "/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An extent is negative, or a spin is not -1 or +1.</exception>"
+                : "/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An extent is negative.</exception>");
             writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{HamiltonianEmitter.GeneratorName}\", \"{HamiltonianEmitter.GeneratorVersion}\")]");
             string body = failure is null
                 ? $"{Generated}.{names["Evaluate"]}{names["Gradient"]}({string.Join(", ", spec.Parameters.Select(p => p.Identifier).Append(gradient))});"

@@ -84,8 +84,9 @@ internal static class LatticeReads
         RequireFinite(copy.Constant, "Constant", negativeAllowed: true);
         RequireFinite(copy.SiteBound, "SiteBound", negativeAllowed: false);
         RequireFinite(copy.SummationRounding, "SummationRounding", negativeAllowed: false);
-        if (copy.MaxGradientError < 0 || double.IsInfinity(copy.MaxGradientError))
+        if (copy.MaxGradientError < 0)
         {
+            // NaN (unknown) and +∞ (no bound) are accepted, as for a network's MaxError.
             RequireFinite(copy.MaxGradientError, "MaxGradientError", negativeAllowed: false);
         }
 

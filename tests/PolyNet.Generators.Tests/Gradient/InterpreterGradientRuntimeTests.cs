@@ -119,11 +119,14 @@ public sealed class InterpreterGradientRuntimeTests
     }
 
     [Fact]
-    public void A_lattice_definition_s_MaxGradientError_is_refused_when_negative_or_infinite_and_NaN_means_unknown()
+    public void A_lattice_definition_s_MaxGradientError_is_refused_when_negative_and_NaN_means_unknown()
     {
         Assert.True(double.IsNaN(new LatticeNetwork(LatticeTemplates.ContinuousChain()).MaxGradientError));
         Assert.Equal(2e-12, new LatticeNetwork(Chain(2e-12)).MaxGradientError);
-        foreach (double invalid in new[] { -1.0, double.NegativeInfinity, double.PositiveInfinity })
+
+        // +∞ means no bound, as for a network's MaxError and a network definition's MaxGradientError.
+        Assert.Equal(double.PositiveInfinity, new LatticeNetwork(Chain(double.PositiveInfinity)).MaxGradientError);
+        foreach (double invalid in new[] { -1.0, double.NegativeInfinity })
         {
             var error = Assert.Throws<ArgumentException>(() => new LatticeNetwork(Chain(invalid)));
             Assert.Contains("MaxGradientError", error.Message, StringComparison.Ordinal);

@@ -41,8 +41,8 @@ partial class Chain
     /// through each site's network in one pass over the lattice: <paramref name="gradient"/> holds one field after the other, each row-major.</summary>
     /// <remarks>The derivative of the network, not of the polynomial: each entry is within <c>LatticeNetwork.MaxGradientError</c> of the polynomial's inside
     /// the bounds.</remarks>
-    /// <exception cref="global::System.ArgumentException">A field's length is not the product of the extents, or <paramref name="gradient"/> is shorter than 1 × the sites.</exception>
-    /// <exception cref="global::System.ArgumentOutOfRangeException">An extent is negative, or a spin is not -1 or +1.</exception>
+    /// <exception cref="global::System.ArgumentException">A field's length is not the product of the extents, or <paramref name="gradient"/> is shorter than the number of sites.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">An extent is negative.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("PolyNet.Generators", "{version}")]
     public static double FieldGradient(
         global::System.ReadOnlySpan<double> phi,
@@ -281,11 +281,70 @@ namespace PolyNet.Generated
             GradientArguments.RequireLength(gradient.Length, 1 * sites, "gradient");
             gradient.Slice(0, 1 * sites).Clear();
             var total = new NeumaierSum();
-            for (int x0 = 0; x0 < n; x0++)
+            if (Vector512.IsHardwareAccelerated && n >= Vector512<double>.Count)
             {
-                total.Add(GradientAt(phi, n, gradient, sites, x0));
+                GradientSweep<Vector512<double>, Double512>(phi, n, gradient, sites, ref total);
+            }
+            else if (Vector256.IsHardwareAccelerated && n >= Vector256<double>.Count)
+            {
+                GradientSweep<Vector256<double>, Double256>(phi, n, gradient, sites, ref total);
+            }
+            else if (Vector128.IsHardwareAccelerated && n >= Vector128<double>.Count)
+            {
+                GradientSweep<Vector128<double>, Double128>(phi, n, gradient, sites, ref total);
+            }
+            else if (sites > 0)
+            {
+                GradientSweep<double, ScalarDouble>(phi, n, gradient, sites, ref total);
             }
             return (double)(Constant + total.Value);
+        }
+
+        /// <summary>Every site: whole vectors of sites whose reads need no wrapping, the others one at a time.</summary>
+        private static void GradientSweep<TLane, L>(global::System.ReadOnlySpan<double> phi, int n, Span<double> gradient, int sites, ref NeumaierSum total)
+            where TLane : unmanaged
+            where L : ILanes<L, TLane, double>
+        {
+            ref double r0 = ref MemoryMarshal.GetReference(phi);
+            ref double rg = ref MemoryMarshal.GetReference(gradient);
+            int x0 = 0;
+            int end = n - 1;
+            TLane keep = L.Constant(1);
+            for (; x0 + L.Count <= end; x0 += L.Count)
+            {
+                TLane q0 = L.Load(ref r0, (nuint)(x0));
+                TLane q1 = L.Load(ref r0, (nuint)(x0 + 1));
+                if (!(L.AllWithin(q0, 2.0) & L.AllWithin(q1, 2.0)))
+                {
+                    // A read outside its bound: these sites take the scalar pass, exact for every input.
+                    for (int c0 = x0; c0 < x0 + L.Count; c0++) total.Add(GradientAt(phi, n, gradient, sites, c0));
+                    continue;
+                }
+                total.Add(SiteGradient<TLane, L>(q0, q1, ulong.MaxValue, keep, out var d0, out var d1));
+                // Each read's derivatives belong to the sites it read: one vector of gradient entries per read.
+                nuint e0 = (nuint)(x0);
+                L.Store(L.Add(L.Load(ref rg, e0), d0), ref rg, e0);
+                nuint e1 = (nuint)(x0 + 1);
+                L.Store(L.Add(L.Load(ref rg, e1), d1), ref rg, e1);
+            }
+            if (x0 < end && end >= L.Count)
+            {
+                int start = end - L.Count;
+                TLane q0 = L.Load(ref r0, (nuint)(start));
+                TLane q1 = L.Load(ref r0, (nuint)(start + 1));
+                if (L.AllWithin(q0, 2.0) & L.AllWithin(q1, 2.0))
+                {
+                    keep = L.Load(ref MemoryMarshal.GetReference(LatticeArguments.DoubleRamp), (nuint)(LatticeArguments.RampZeros - (x0 - start)));
+                    total.Add(SiteGradient<TLane, L>(q0, q1, ulong.MaxValue, keep, out var d0, out var d1));
+                    // Each read's derivatives belong to the sites it read: one vector of gradient entries per read.
+                    nuint e0 = (nuint)(start);
+                    L.Store(L.Add(L.Load(ref rg, e0), d0), ref rg, e0);
+                    nuint e1 = (nuint)(start + 1);
+                    L.Store(L.Add(L.Load(ref rg, e1), d1), ref rg, e1);
+                    x0 = end;
+                }
+            }
+            for (; x0 < n; x0++) total.Add(GradientAt(phi, n, gradient, sites, x0));
         }
 
         /// <summary>One site: its energy, and its derivatives added to the gradient entries of the sites it reads.</summary>
@@ -301,14 +360,18 @@ namespace PolyNet.Generated
             bool in1 = (uint)c1_0 < (uint)n;
             double q1 = in1 ? phi[c1_0] : 0.0;
             if (!in1) inside &= ~0x2UL;
-            double sum = SiteGradient<double, ScalarDouble>(q0, q1, inside, out var d0, out var d1);
+            double sum = SiteGradient<double, ScalarDouble>(q0, q1, inside, 1.0, out var d0, out var d1);
             if (in0) gradient[c0_0] += d0;
             if (in1) gradient[c1_0] += d1;
             return sum;
         }
 
-        /// <summary>One site's energy (terms with a read outside dropped) and its derivatives with respect to its continuous field reads.</summary>
-        private static double SiteGradient<TLane, L>(TLane q0, TLane q1, ulong inside, out TLane d0, out TLane d1)
+        /// <summary>
+        /// One site's energy (terms with a read outside dropped) and its derivatives with respect to its continuous field reads,
+        /// lanes multiplied by keep (1, or 0 for the sites an overlapping last vector has already counted).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static double SiteGradient<TLane, L>(TLane q0, TLane q1, ulong inside, TLane keep, out TLane d0, out TLane d1)
             where TLane : unmanaged
             where L : ILanes<L, TLane, double>
         {
@@ -317,15 +380,15 @@ namespace PolyNet.Generated
             var g2 = L.SquareGateGradient(q1, W2, S2, out var g2_0);   // phi[i+1]^2
             var g3 = L.SquareGateGradient(g0, W3, S3, out var g3_0);   // phi[i]^4
             double sum = 0.0;
-            if ((inside & 0x1UL) == 0x1UL) sum += 1.0 * L.SumToDouble(g0);
-            if ((inside & 0x3UL) == 0x3UL) sum += -1.0 * L.SumToDouble(g1);
-            if ((inside & 0x2UL) == 0x2UL) sum += 0.5 * L.SumToDouble(g2);
-            if ((inside & 0x1UL) == 0x1UL) sum += 0.25 * L.SumToDouble(g3);
+            if ((inside & 0x1UL) == 0x1UL) sum += 1.0 * L.SumToDouble(L.Multiply(g0, keep));
+            if ((inside & 0x3UL) == 0x3UL) sum += -1.0 * L.SumToDouble(L.Multiply(g1, keep));
+            if ((inside & 0x2UL) == 0x2UL) sum += 0.5 * L.SumToDouble(L.Multiply(g2, keep));
+            if ((inside & 0x1UL) == 0x1UL) sum += 0.25 * L.SumToDouble(L.Multiply(g3, keep));
             // Backward: each value's adjoint is its output coefficient plus, for every gate reading it, that gate's adjoint times its derivative.
-            var a3 = L.Constant((inside & 0x1UL) == 0x1UL ? 0.25 : 0.0);
-            var a2 = L.Constant((inside & 0x2UL) == 0x2UL ? 0.5 : 0.0);
-            var a1 = L.Constant((inside & 0x3UL) == 0x3UL ? -1.0 : 0.0);
-            var a0 = L.Add(L.Constant((inside & 0x1UL) == 0x1UL ? 1.0 : 0.0), L.Multiply(a3, g3_0));
+            var a3 = L.Multiply(L.Constant((inside & 0x1UL) == 0x1UL ? 0.25 : 0.0), keep);
+            var a2 = L.Multiply(L.Constant((inside & 0x2UL) == 0x2UL ? 0.5 : 0.0), keep);
+            var a1 = L.Multiply(L.Constant((inside & 0x3UL) == 0x3UL ? -1.0 : 0.0), keep);
+            var a0 = L.Add(L.Multiply(L.Constant((inside & 0x1UL) == 0x1UL ? 1.0 : 0.0), keep), L.Multiply(a3, g3_0));
             d0 = L.Add(L.Multiply(a1, g1_0), L.Multiply(a0, g0_0));
             d1 = L.Add(L.Multiply(a2, g2_0), L.Multiply(a1, g1_1));
             return sum;
