@@ -318,6 +318,57 @@ static int Lattices()
     }
 
     Console.WriteLine($"lattices: worst |loop - neuron by neuron| {worst:G3}{(failures == 0 ? string.Empty : $", {failures} failures")}");
+    return failures + LatticeGradients();
+}
+
+// Lattice gradients (whole vectors of interior sites, the overlapping last vector, boundary sites one at a time) against
+// the unrolled network's backward pass, neuron by neuron, for every width of the innermost extent up to 40, periodic 2-D
+// and open 1-D, double and float, with and without reads outside their bounds.
+static int LatticeGradients()
+{
+    var random = new Random(13);
+    int failures = 0;
+    double worst = 0;
+    for (int columns = 1; columns <= 40; columns++)
+    {
+        int rows = 1 + (columns % 3);
+        foreach (bool outside in new[] { false, true })
+        {
+            var phi = Enumerable.Range(0, rows * columns).Select(i => outside && i % 11 == 4 ? 3.0 : (random.NextDouble() * 4) - 2).ToArray();
+            var gradient = new double[phi.Length];
+            double energy = Probe.PhiLattice2DGradient(phi, rows, columns, gradient);
+            var network = Probe.PhiLattice2DNetwork(rows, columns);
+            var reference = new double[phi.Length];
+            double referenceEnergy = network.EvaluateGradient(phi, reference);
+            string name = $"phi^4 gradient {rows}x{columns}{(outside ? " outside" : string.Empty)}";
+            failures += Near(name + " energy", energy, referenceEnergy, 1e-10 * (1 + Math.Abs(referenceEnergy)), ref worst);
+            for (int i = 0; i < phi.Length; i++)
+            {
+                failures += Near($"{name} [{i}]", gradient[i], reference[i], 1e-10 * (1 + Math.Abs(reference[i])), ref worst);
+            }
+
+            var single = F(phi);
+            var gradientF = new float[phi.Length];
+            Probe.PhiLattice2DFGradient(single, rows, columns, gradientF);
+            Probe.PhiLattice2DFNetwork(rows, columns).EvaluateGradient(single.Select(v => (double)v).ToArray(), reference);
+            for (int i = 0; i < phi.Length; i++)
+            {
+                failures += Near($"{name} [{i}] (float)", gradientF[i], reference[i], 1e-4 * (1 + Math.Abs(reference[i])), ref worst);
+            }
+
+            var q = Enumerable.Range(0, columns).Select(i => outside && i % 9 == 2 ? -4.0 : random.NextDouble() - 0.5).ToArray();
+            var chainGradient = new double[columns];
+            Probe.OpenChainGradient(q, columns, chainGradient);
+            var chainReference = new double[columns];
+            Probe.OpenChainNetwork(columns).EvaluateGradient(q, chainReference);
+            for (int i = 0; i < columns; i++)
+            {
+                failures += Near($"open chain gradient {columns}{(outside ? " outside" : string.Empty)} [{i}]", chainGradient[i], chainReference[i], 1e-10 * (1 + Math.Abs(chainReference[i])), ref worst);
+            }
+        }
+    }
+
+    Console.WriteLine($"lattice gradients: worst |generated - neuron by neuron| {worst:G3}{(failures == 0 ? string.Empty : $", {failures} failures")}");
     return failures;
 }
 
@@ -478,6 +529,15 @@ public static partial class Probe
 
     [Hamiltonian("-sum(i < rows, j < columns: s[i,j]*s[i+1,j] + s[i,j]*s[i,j+1]) - 0.1*sum(i < rows, j < columns: s[i,j])")]
     public static partial float LatticeIsingF([Spin] ReadOnlySpan<sbyte> s, int rows, int columns);
+
+    [Hamiltonian("sum(i < rows, j < columns: 0.5*(phi[i+1,j] - phi[i,j])^2 + 0.5*(phi[i,j+1] - phi[i,j])^2 + 0.5*phi[i,j]^2 + 0.25*phi[i,j]^4)", InputBound = 2, Gradient = true)]
+    public static partial double PhiLattice2D(ReadOnlySpan<double> phi, int rows, int columns);
+
+    [Hamiltonian("sum(i < rows, j < columns: 0.5*(phi[i+1,j] - phi[i,j])^2 + 0.5*(phi[i,j+1] - phi[i,j])^2 + 0.5*phi[i,j]^2 + 0.25*phi[i,j]^4)", InputBound = 2, Gradient = true)]
+    public static partial float PhiLattice2DF(ReadOnlySpan<float> phi, int rows, int columns);
+
+    [Hamiltonian("sum(i < n: 0.5*(q[i+1] - q[i])^2 + (0.25/3)*(q[i+1] - q[i])^3 + 0.1*q[i]*q[i+2])", Boundary = LatticeBoundary.Open, InputBound = 2, Gradient = true)]
+    public static partial double OpenChain(ReadOnlySpan<double> q, int n);
 
     [Hamiltonian("sum(i < n: 0.5*(phi[i+1] - phi[i])^2 + 0.5*phi[i]^2 + 0.25*phi[i]^4)", Boundary = LatticeBoundary.Open, InputBound = 2)]
     public static partial double LatticeChain(ReadOnlySpan<double> phi, int n);
