@@ -245,6 +245,21 @@ internal sealed class ForwardPassEmitter
 
     private void EmitFlat(IndentedWriter writer, int k, FlatGate flat)
     {
+        var scaled = EmitScaledOperands(writer, k, flat);
+        string even = flat.IsEven ? "true" : "false";
+        foreach (var pair in flat.Pairs.Where(p => p.IsDefinedHere))
+        {
+            var terms = pair.Multipliers.Select((m, i) => ((double)m, scaled[i])).Where(t => t.Item1 != 0).ToList();
+            string method = MaxPreactivation(flat, pair) <= GateExpRange.For(_precision) ? "FlatPairNearZero" : "FlatPair";
+            writer.WrappedLine($"var {_names[$"f{pair.Id}"]} = {L}.{method}({Combination(terms, null)}, {_names[$"E{k}"]}, even: {even});");
+        }
+
+        EmitFlatOutput(writer, k, flat);
+    }
+
+    /// <summary>o{k}_{i} = operand i × its weight, for the operands this gate's own pairs read; returns every operand's name.</summary>
+    internal List<string> EmitScaledOperands(IndentedWriter writer, int k, FlatGate flat)
+    {
         var scaled = new List<string>();
         for (int i = 0; i < flat.WeightedOperands.Count; i++)
         {
@@ -256,14 +271,12 @@ internal sealed class ForwardPassEmitter
             }
         }
 
-        string even = flat.IsEven ? "true" : "false";
-        foreach (var pair in flat.Pairs.Where(p => p.IsDefinedHere))
-        {
-            var terms = pair.Multipliers.Select((m, i) => ((double)m, scaled[i])).Where(t => t.Item1 != 0).ToList();
-            string method = MaxPreactivation(flat, pair) <= GateExpRange.For(_precision) ? "FlatPairNearZero" : "FlatPair";
-            writer.WrappedLine($"var {_names[$"f{pair.Id}"]} = {L}.{method}({Combination(terms, null)}, {_names[$"E{k}"]}, even: {even});");
-        }
+        return scaled;
+    }
 
+    /// <summary>The flat product's value from its pairs f{id}: p{k} = Σ coefficient·pair, g{k} = p{k}·S{k}.</summary>
+    internal void EmitFlatOutput(IndentedWriter writer, int k, FlatGate flat)
+    {
         EmitSum(writer, flat.Pairs.Select(p => (p.Coefficient, _names[$"f{p.Id}"])).ToList(), 0, _names[$"p{k}"]);
         writer.Line($"var {_names[$"g{k}"]} = {L}.Multiply({_names[$"p{k}"]}, {L}.Constant({_names[$"S{k}"]}));   // {Literals.Comment(flat.Label)}");
     }

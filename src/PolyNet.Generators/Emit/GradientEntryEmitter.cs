@@ -127,7 +127,7 @@ internal sealed class GradientEntryEmitter
         using (writer.Braces())
         {
             writer.Line($"GradientArguments.RequireLength({gradient}.Length, {_continuous.Count}, {Literals.String(gradient)});");
-            EmitScalarValidation(writer);
+            ParameterForms.EmitValueChecks(writer, _spec, _precision);
             var derivatives = _used.Where(p => p.Kind == VariableKind.Continuous).Select(p => $"out var {_names[$"d{Index(p)}"]}");
             string arguments = string.Join(", ", _used.Select(p => ParameterForms.ScalarValue(p, _precision)).Concat(derivatives));
             writer.WrappedLine($"var {_names["value"]} = {_names["Gradient"]}<{T}, {ParameterForms.Lanes(_precision, 0)}>({arguments});");
@@ -137,21 +137,6 @@ internal sealed class GradientEntryEmitter
             }
 
             writer.Line($"return {_names["value"]};");
-        }
-    }
-
-    private void EmitScalarValidation(IndentedWriter writer)
-    {
-        foreach (var parameter in _spec.Parameters)
-        {
-            if (parameter.Kind == VariableKind.Spin)
-            {
-                writer.Line($"SpinArguments.Validate({parameter.Identifier}, {Literals.String(parameter.Name)});");
-            }
-            else if (_spec.CheckBounds && parameter.Kind == VariableKind.Continuous)
-            {
-                writer.Line($"BoundArguments.Validate({parameter.Identifier}, {Literals.Number(parameter.Bound, _precision)}, {Literals.String(parameter.Name)});");
-            }
         }
     }
 
@@ -201,17 +186,7 @@ internal sealed class GradientEntryEmitter
                 }
             }
 
-            foreach (var parameter in _spec.Parameters)
-            {
-                if (parameter.Kind == VariableKind.Spin)
-                {
-                    writer.Line($"SpinArguments.Validate({parameter.Identifier}, {Literals.String(parameter.Name)});");
-                }
-                else if (_spec.CheckBounds && parameter.Kind == VariableKind.Continuous)
-                {
-                    writer.Line($"BoundArguments.Validate({parameter.Identifier}, {Literals.Number(parameter.Bound, _precision)}, {Literals.String(parameter.Name)});");
-                }
-            }
+            ParameterForms.EmitValueChecks(writer, _spec, _precision);
 
             foreach (var parameter in _continuous.Where(p => !_used.Contains(p)))
             {

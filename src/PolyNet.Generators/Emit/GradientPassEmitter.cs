@@ -124,16 +124,7 @@ internal sealed class GradientPassEmitter
 
     private void EmitFlat(IndentedWriter writer, int k, FlatGate flat)
     {
-        var scaled = new List<string>();
-        for (int i = 0; i < flat.WeightedOperands.Count; i++)
-        {
-            string name = _names[$"o{k}_{i}"];
-            scaled.Add(name);
-            if (flat.Pairs.Any(p => p.IsDefinedHere && p.Multipliers[i] != 0))
-            {
-                writer.Line($"var {name} = {L}.Multiply({_forward.Value(flat.WeightedOperands[i].Value)}, {L}.Constant({_names[$"W{k}{ForwardPassEmitter.Suffix(i)}"]}));");
-            }
-        }
+        var scaled = _forward.EmitScaledOperands(writer, k, flat);
 
         string even = flat.IsEven ? "true" : "false";
         foreach (var pair in flat.Pairs.Where(p => p.IsDefinedHere))
@@ -143,8 +134,7 @@ internal sealed class GradientPassEmitter
             writer.WrappedLine($"var {_names[$"f{pair.Id}"]} = {L}.{method}({_forward.Combination(terms, null)}, {_names[$"E{k}"]}, even: {even}, out var {_names[$"h{pair.Id}"]});");
         }
 
-        _forward.EmitSum(writer, flat.Pairs.Select(p => (p.Coefficient, _names[$"f{p.Id}"])).ToList(), 0, _names[$"p{k}"]);
-        writer.Line($"var {_names[$"g{k}"]} = {L}.Multiply({_names[$"p{k}"]}, {L}.Constant({_names[$"S{k}"]}));   // {Literals.Comment(flat.Label)}");
+        _forward.EmitFlatOutput(writer, k, flat);
 
         // ∂g/∂operandᵢ = S·wᵢ·Σ pairs coefficient·mᵢ·f'(p).
         for (int i = 0; i < flat.WeightedOperands.Count; i++)

@@ -32,37 +32,7 @@ internal sealed partial class LatticeClassEmitter
             writer.Line($"GradientArguments.RequireLength({gradient}.Length, {fields.Count} * {sites}, {Literals.String(gradient)});");
             writer.Line($"{gradient}.Slice(0, {fields.Count} * {sites}).Clear();");
             writer.Line($"var {total} = new NeumaierSum();");
-            string arguments = $"{Arguments}, {gradient}, {sites}, ref {total}";
-            string keyword = "if";
-            var scalars = _layout.Parameters.Where(p => p.Role == ParameterRole.Scalar && p.Kind == VariableKind.Continuous).ToList();
-            if (scalars.Count > 0)
-            {
-                // Vector lanes are exact inside the bounds only; a scalar outside its bound sends every site to the scalar lanes.
-                var outside = scalars.Select(p => $"!(Math.Abs({p.Identifier}) <= {Literals.Number(p.Bound, _precision)})");
-                using (writer.Block($"if ({string.Join(" || ", outside)})"))
-                {
-                    writer.WrappedLine($"{_names["GradientSweep"]}<{T}, {ScalarLanes}>({arguments});");
-                }
-
-                keyword = "else if";
-            }
-
-            string inner = _layout.Extent(_layout.Dimensions - 1).Identifier;
-            foreach (int bits in new[] { 512, 256, 128 })
-            {
-                using (writer.Block($"{keyword} (Vector{bits}.IsHardwareAccelerated && {inner} >= Vector{bits}<{T}>.Count)"))
-                {
-                    writer.WrappedLine($"{_names["GradientSweep"]}<Vector{bits}<{T}>, {ParameterForms.Lanes(_precision, bits)}>({arguments});");
-                }
-
-                keyword = "else if";
-            }
-
-            using (writer.Block($"else if ({sites} > 0)"))
-            {
-                writer.WrappedLine($"{_names["GradientSweep"]}<{T}, {ScalarLanes}>({arguments});");
-            }
-
+            EmitSweepDispatch(writer, _names["GradientSweep"], $"{Arguments}, {gradient}, {sites}, ref {total}");
             writer.Line($"return ({T})({_names["Constant"]} + {total}.Value);");
         }
     }

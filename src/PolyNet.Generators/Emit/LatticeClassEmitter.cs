@@ -151,38 +151,45 @@ internal sealed partial class LatticeClassEmitter
             string sites = _names["sites"], total = _names["total"];
             writer.Line($"int {sites} = {_names["Validate"]}({Arguments});");
             writer.Line($"var {total} = new NeumaierSum();");
-            string arguments = $"{Arguments}, ref {total}";
-            var scalars = _layout.Parameters.Where(p => p.Role == ParameterRole.Scalar && p.Kind == VariableKind.Continuous).ToList();
-            string keyword = "if";
-            if (scalars.Count > 0)
-            {
-                // Vector lanes are exact inside the bounds only; a scalar outside its bound sends every site to the scalar lanes.
-                var outside = scalars.Select(p => $"!(Math.Abs({p.Identifier}) <= {Literals.Number(p.Bound, _precision)})");
-                using (writer.Block($"if ({string.Join(" || ", outside)})"))
-                {
-                    writer.WrappedLine($"{_names["Sweep"]}<{T}, {ScalarLanes}>({arguments});");
-                }
-
-                keyword = "else if";
-            }
-
-            string inner = _layout.Extent(_layout.Dimensions - 1).Identifier;
-            foreach (int bits in new[] { 512, 256, 128 })
-            {
-                using (writer.Block($"{keyword} (Vector{bits}.IsHardwareAccelerated && {inner} >= Vector{bits}<{T}>.Count)"))
-                {
-                    writer.WrappedLine($"{_names["Sweep"]}<Vector{bits}<{T}>, {ParameterForms.Lanes(_precision, bits)}>({arguments});");
-                }
-
-                keyword = "else if";
-            }
-
-            using (writer.Block($"else if ({sites} > 0)"))
-            {
-                writer.WrappedLine($"{_names["Sweep"]}<{T}, {ScalarLanes}>({arguments});");
-            }
-
+            EmitSweepDispatch(writer, _names["Sweep"], $"{Arguments}, ref {total}");
             writer.Line($"return ({T})({_names["Constant"]} + {total}.Value);");
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="sweep"/>&lt;lanes&gt;(<paramref name="arguments"/>) in the widest vectors whose width the innermost
+    /// extent reaches, the scalar lanes when it reaches none or when a continuous scalar parameter is outside its bound
+    /// (vector lanes are exact inside the bounds only).
+    /// </summary>
+    private void EmitSweepDispatch(IndentedWriter writer, string sweep, string arguments)
+    {
+        var scalars = _layout.Parameters.Where(p => p.Role == ParameterRole.Scalar && p.Kind == VariableKind.Continuous).ToList();
+        string keyword = "if";
+        if (scalars.Count > 0)
+        {
+            var outside = scalars.Select(p => $"!(Math.Abs({p.Identifier}) <= {Literals.Number(p.Bound, _precision)})");
+            using (writer.Block($"if ({string.Join(" || ", outside)})"))
+            {
+                writer.WrappedLine($"{sweep}<{T}, {ScalarLanes}>({arguments});");
+            }
+
+            keyword = "else if";
+        }
+
+        string inner = _layout.Extent(_layout.Dimensions - 1).Identifier;
+        foreach (int bits in new[] { 512, 256, 128 })
+        {
+            using (writer.Block($"{keyword} (Vector{bits}.IsHardwareAccelerated && {inner} >= Vector{bits}<{T}>.Count)"))
+            {
+                writer.WrappedLine($"{sweep}<Vector{bits}<{T}>, {ParameterForms.Lanes(_precision, bits)}>({arguments});");
+            }
+
+            keyword = "else if";
+        }
+
+        using (writer.Block($"else if ({_names["sites"]} > 0)"))
+        {
+            writer.WrappedLine($"{sweep}<{T}, {ScalarLanes}>({arguments});");
         }
     }
 

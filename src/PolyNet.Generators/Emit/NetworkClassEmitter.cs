@@ -83,17 +83,7 @@ internal sealed class NetworkClassEmitter
         writer.WrappedLine($"public static {T} {_names["Evaluate"]}({parameters})");
         using (writer.Braces())
         {
-            foreach (var parameter in _spec.Parameters)
-            {
-                if (parameter.Kind == VariableKind.Spin)
-                {
-                    writer.Line($"SpinArguments.Validate({parameter.Identifier}, {Literals.String(parameter.Name)});");
-                }
-                else if (_spec.CheckBounds && parameter.Kind == VariableKind.Continuous)
-                {
-                    writer.Line($"BoundArguments.Validate({parameter.Identifier}, {Literals.Number(parameter.Bound, _precision)}, {Literals.String(parameter.Name)});");
-                }
-            }
+            ParameterForms.EmitValueChecks(writer, _spec, _precision);
 
             string arguments = string.Join(", ", _used.Select(p => ParameterForms.ScalarValue(p, _precision)));
             writer.WrappedLine($"return {_names["Forward"]}<{T}, {ParameterForms.Lanes(_precision, 0)}>({arguments});");
@@ -155,17 +145,7 @@ internal sealed class NetworkClassEmitter
                 }
             }
 
-            foreach (var parameter in _spec.Parameters)
-            {
-                if (parameter.Kind == VariableKind.Spin)
-                {
-                    writer.Line($"SpinArguments.Validate({parameter.Identifier}, {Literals.String(parameter.Name)});");
-                }
-                else if (_spec.CheckBounds && parameter.Kind == VariableKind.Continuous)
-                {
-                    writer.Line($"BoundArguments.Validate({parameter.Identifier}, {Literals.Number(parameter.Bound, _precision)}, {Literals.String(parameter.Name)});");
-                }
-            }
+            ParameterForms.EmitValueChecks(writer, _spec, _precision);
 
             string arguments = string.Join(", ", _spec.Parameters.Select(p => p.Identifier).Append(Destination));
             ParameterForms.EmitVectorDispatch(writer, _names, _precision, length, arguments);

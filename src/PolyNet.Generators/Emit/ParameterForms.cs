@@ -42,6 +42,25 @@ internal static class ParameterForms
     };
 
     /// <summary>
+    /// The checks of the parameters' values, before anything is computed: every spin is -1 or +1 and, with CheckBounds,
+    /// every continuous input is inside its bound (scalars and spans alike: the runtime checks have both overloads).
+    /// </summary>
+    public static void EmitValueChecks(IndentedWriter writer, HamiltonianSpec spec, NumericPrecision precision)
+    {
+        foreach (var parameter in spec.Parameters)
+        {
+            if (parameter.Kind == VariableKind.Spin)
+            {
+                writer.Line($"SpinArguments.Validate({parameter.Identifier}, {Literals.String(parameter.Name)});");
+            }
+            else if (spec.CheckBounds && parameter.Kind == VariableKind.Continuous)
+            {
+                writer.Line($"BoundArguments.Validate({parameter.Identifier}, {Literals.Number(parameter.Bound, precision)}, {Literals.String(parameter.Name)});");
+            }
+        }
+    }
+
+    /// <summary>
     /// done = Vectors&lt;widest accelerated vector&gt;(arguments) when <paramref name="count"/> holds at least one vector, then
     /// the rest one at a time: the dispatch every batch entry point shares.
     /// </summary>

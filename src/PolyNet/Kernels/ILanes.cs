@@ -173,15 +173,27 @@ public interface ILanes<TSelf, TLane, TScalar>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static virtual TLane MultiplyGate(TLane u, TLane v, double wu, double wv, double scale)
     {
-        TLane a = TSelf.Multiply(u, TSelf.Constant(wu)), c = TSelf.Multiply(v, TSelf.Constant(wv));
-        TLane ep = TSelf.GateExp(TSelf.Subtract(TSelf.Negate(a), c));
-        TLane eq = TSelf.GateExp(TSelf.Subtract(c, a));
-        TLane one = TSelf.Constant(1), e = TSelf.Constant(GateExpNegBias);
-        TLane mp = TSelf.Subtract(ep, one), mq = TSelf.Subtract(eq, one);
-        TLane dp = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
-        TLane dq = TSelf.Multiply(TSelf.Add(eq, e), TSelf.FusedMultiplyAdd(eq, e, one));
-        TLane numerator = TSelf.Subtract(TSelf.Multiply(TSelf.Multiply(mp, mp), dq), TSelf.Multiply(TSelf.Multiply(mq, mq), dp));
+        GatePairs(u, v, wu, wv, out _, out _, out _, out _, out TLane dp, out TLane dq, out TLane numerator);
         return TSelf.Multiply(TSelf.Divide(numerator, TSelf.Multiply(dp, dq)), TSelf.Constant(scale * GatePairConstant));
+    }
+
+    /// <summary>
+    /// The two pairs of a multiplication gate from their exponentials e = e^(−p), e^(−q): m = e − 1, d = (e + E)(1 + E·e),
+    /// and the numerator m_p²·d_q − m_q²·d_p of their difference over d_p·d_q (docs/design.md §4).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void GatePairs(
+        TLane u, TLane v, double wu, double wv, out TLane ep, out TLane eq, out TLane mp, out TLane mq, out TLane dp, out TLane dq, out TLane numerator)
+    {
+        TLane a = TSelf.Multiply(u, TSelf.Constant(wu)), c = TSelf.Multiply(v, TSelf.Constant(wv));
+        ep = TSelf.GateExp(TSelf.Subtract(TSelf.Negate(a), c));
+        eq = TSelf.GateExp(TSelf.Subtract(c, a));
+        TLane one = TSelf.Constant(1), e = TSelf.Constant(GateExpNegBias);
+        mp = TSelf.Subtract(ep, one);
+        mq = TSelf.Subtract(eq, one);
+        dp = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
+        dq = TSelf.Multiply(TSelf.Add(eq, e), TSelf.FusedMultiplyAdd(eq, e, one));
+        numerator = TSelf.Subtract(TSelf.Multiply(TSelf.Multiply(mp, mp), dq), TSelf.Multiply(TSelf.Multiply(mq, mq), dp));
     }
 
     /// <summary>
@@ -199,14 +211,8 @@ public interface ILanes<TSelf, TLane, TScalar>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static virtual TLane MultiplyGateGradient(TLane u, TLane v, double wu, double wv, double scale, out TLane du, out TLane dv)
     {
-        TLane a = TSelf.Multiply(u, TSelf.Constant(wu)), c = TSelf.Multiply(v, TSelf.Constant(wv));
-        TLane ep = TSelf.GateExp(TSelf.Subtract(TSelf.Negate(a), c));
-        TLane eq = TSelf.GateExp(TSelf.Subtract(c, a));
-        TLane one = TSelf.Constant(1), e = TSelf.Constant(GateExpNegBias);
-        TLane mp = TSelf.Subtract(ep, one), mq = TSelf.Subtract(eq, one);
-        TLane dp = TSelf.Multiply(TSelf.Add(ep, e), TSelf.FusedMultiplyAdd(ep, e, one));
-        TLane dq = TSelf.Multiply(TSelf.Add(eq, e), TSelf.FusedMultiplyAdd(eq, e, one));
-        TLane numerator = TSelf.Subtract(TSelf.Multiply(TSelf.Multiply(mp, mp), dq), TSelf.Multiply(TSelf.Multiply(mq, mq), dp));
+        GatePairs(u, v, wu, wv, out TLane ep, out TLane eq, out TLane mp, out TLane mq, out TLane dp, out TLane dq, out TLane numerator);
+        TLane one = TSelf.Constant(1);
         TLane product = TSelf.Multiply(dp, dq);
         TLane value = TSelf.Multiply(TSelf.Divide(numerator, product), TSelf.Constant(scale * GatePairConstant));
 
