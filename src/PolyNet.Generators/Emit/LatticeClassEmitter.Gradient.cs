@@ -52,61 +52,9 @@ internal sealed partial class LatticeClassEmitter
         writer.Line("    where TLane : unmanaged");
         using (writer.Block($"    where {L} : ILanes<{L}, TLane, {T}>"))
         {
-            foreach (int field in _layout.Fields)
-            {
-                var parameter = _layout.Parameters[field];
-                writer.Line($"ref {LatticeLayout.FieldElement(parameter, _precision)} {_names[$"r{field}"]} = ref MemoryMarshal.GetReference({parameter.Identifier});");
-            }
-
             writer.Line($"ref {T} {rg} = ref MemoryMarshal.GetReference({gradient});");
-            for (int k = 0; k < Reads.Count; k++)
-            {
-                if (!Reads[k].IsField)
-                {
-                    writer.Line($"TLane {Q(k)} = {L}.Constant({ParameterForms.ScalarValue(_layout.Parameters[Reads[k].Parameter], NumericPrecision.Double)});");
-                }
-            }
-
-            var scopes = new List<System.IDisposable>();
-            for (int d = 0; d < inner; d++)
-            {
-                scopes.Add(writer.Block($"for (int {X(d)} = 0; {X(d)} < {_layout.Extent(d).Identifier}; {X(d)}++)"));
-            }
-
-            string rowSites = $"for (int {_names[$"c{inner}"]} = 0; {_names[$"c{inner}"]} < {_layout.Extent(inner).Identifier}; {_names[$"c{inner}"]}++) {total}.Add({GradientAtCall(_names[$"c{inner}"])});";
-            if (_open && inner > 0)
-            {
-                var outside = Enumerable.Range(0, inner).SelectMany(d =>
-                {
-                    var (min, max) = _template.OffsetRange(d);
-                    return new[] { min < 0 ? $"{X(d)} < {-min}" : null, max > 0 ? $"{X(d)} >= {_layout.Extent(d).Identifier} - {max}" : null };
-                }).Where(c => c is not null).ToList();
-                if (outside.Count > 0)
-                {
-                    using (writer.Block($"if ({string.Join(" || ", outside)})"))
-                    {
-                        writer.Line("// A row with reads outside the lattice: its sites drop the terms that read there.");
-                        writer.WrappedLine(rowSites);
-                        writer.Line("continue;");
-                    }
-                }
-            }
-
-            var bases = new Dictionary<string, string>();
-            foreach (int k in _layout.FieldReads)
-            {
-                string key = string.Join(",", Enumerable.Range(0, inner).Select(d => Reads[k].Offsets[d]));
-                if (inner == 0 || bases.ContainsKey(key))
-                {
-                    continue;
-                }
-
-                string name = _names[$"b{bases.Count}"];
-                bases.Add(key, name);
-                var coordinates = Enumerable.Range(0, inner).Select(d => Wrapped($"{X(d)}{Offset(Reads[k].Offsets[d])}", d)).Append("0").ToList();
-                writer.WrappedLine($"int {name} = {_layout.RowMajor(coordinates)};");
-            }
-
+            string row = $"for (int {_names[$"c{inner}"]} = 0; {_names[$"c{inner}"]} < {_layout.Extent(inner).Identifier}; {_names[$"c{inner}"]}++) {total}.Add({GradientAtCall(_names[$"c{inner}"])});";
+            var (scopes, bases) = EmitRows(writer, rowWriter => rowWriter.WrappedLine(row));
             var (low, high) = _template.OffsetRange(inner);
             string x = X(inner), extent = _layout.Extent(inner).Identifier;
             writer.Line($"int {x} = 0;");

@@ -269,60 +269,7 @@ internal sealed partial class LatticeClassEmitter
         writer.Line("    where TLane : unmanaged");
         using (writer.Block($"    where {L} : ILanes<{L}, TLane, {T}>"))
         {
-            foreach (int field in _layout.Fields)
-            {
-                var parameter = _layout.Parameters[field];
-                writer.Line($"ref {LatticeLayout.FieldElement(parameter, _precision)} {_names[$"r{field}"]} = ref MemoryMarshal.GetReference({parameter.Identifier});");
-            }
-
-            for (int k = 0; k < Reads.Count; k++)
-            {
-                if (!Reads[k].IsField)
-                {
-                    writer.Line($"TLane {Q(k)} = {L}.Constant({ParameterForms.ScalarValue(_layout.Parameters[Reads[k].Parameter], NumericPrecision.Double)});");
-                }
-            }
-
-            // One loop per outer dimension; the row base of every distinct outer offset is computed once per row.
-            var scopes = new List<IDisposable>();
-            for (int d = 0; d < inner; d++)
-            {
-                scopes.Add(writer.Block($"for (int {X(d)} = 0; {X(d)} < {_layout.Extent(d).Identifier}; {X(d)}++)"));
-            }
-
-            if (_open && inner > 0)
-            {
-                var outside = Enumerable.Range(0, inner).SelectMany(d =>
-                {
-                    var (min, max) = _template.OffsetRange(d);
-                    return new[] { min < 0 ? $"{X(d)} < {-min}" : null, max > 0 ? $"{X(d)} >= {_layout.Extent(d).Identifier} - {max}" : null };
-                }).Where(c => c is not null).ToList();
-                if (outside.Count > 0)
-                {
-                    using (writer.Block($"if ({string.Join(" || ", outside)})"))
-                    {
-                        writer.Line("// A row with reads outside the lattice: its sites drop the terms that read there.");
-                        EmitScalarSites(writer, "0", _layout.Extent(inner).Identifier, "row");
-                        writer.Line("continue;");
-                    }
-                }
-            }
-
-            var bases = new Dictionary<string, string>();
-            foreach (int k in _layout.FieldReads)
-            {
-                string key = string.Join(",", Enumerable.Range(0, inner).Select(d => Reads[k].Offsets[d]));
-                if (inner == 0 || bases.ContainsKey(key))
-                {
-                    continue;
-                }
-
-                string name = _names[$"b{bases.Count}"];
-                bases.Add(key, name);
-                var coordinates = Enumerable.Range(0, inner).Select(d => Wrapped($"{X(d)}{Offset(Reads[k].Offsets[d])}", d)).Append("0").ToList();
-                writer.WrappedLine($"int {name} = {_layout.RowMajor(coordinates)};");
-            }
-
+            var (scopes, bases) = EmitRows(writer, rowWriter => EmitScalarSites(rowWriter, "0", _layout.Extent(inner).Identifier, "row"));
             var (low, high) = _template.OffsetRange(inner);
             string x = X(inner), extent = _layout.Extent(inner).Identifier;
             writer.Line($"int {x} = 0;");
@@ -420,6 +367,70 @@ internal sealed partial class LatticeClassEmitter
                 scopes[i].Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// The start of a sweep: the fields' references, the scalar reads as constant lanes, one loop per outer dimension
+    /// (their scopes are returned, still open), on an open lattice a row with reads outside handed to
+    /// <paramref name="outsideRow"/> whole, and the row base of every distinct outer offset, computed once per row.
+    /// </summary>
+    private (List<IDisposable> Scopes, Dictionary<string, string> Bases) EmitRows(IndentedWriter writer, Action<IndentedWriter> outsideRow)
+    {
+        int inner = _layout.Dimensions - 1;
+        foreach (int field in _layout.Fields)
+        {
+            var parameter = _layout.Parameters[field];
+            writer.Line($"ref {LatticeLayout.FieldElement(parameter, _precision)} {_names[$"r{field}"]} = ref MemoryMarshal.GetReference({parameter.Identifier});");
+        }
+
+        for (int k = 0; k < Reads.Count; k++)
+        {
+            if (!Reads[k].IsField)
+            {
+                writer.Line($"TLane {Q(k)} = {L}.Constant({ParameterForms.ScalarValue(_layout.Parameters[Reads[k].Parameter], NumericPrecision.Double)});");
+            }
+        }
+
+        var scopes = new List<IDisposable>();
+        for (int d = 0; d < inner; d++)
+        {
+            scopes.Add(writer.Block($"for (int {X(d)} = 0; {X(d)} < {_layout.Extent(d).Identifier}; {X(d)}++)"));
+        }
+
+        if (_open && inner > 0)
+        {
+            var outside = Enumerable.Range(0, inner).SelectMany(d =>
+            {
+                var (min, max) = _template.OffsetRange(d);
+                return new[] { min < 0 ? $"{X(d)} < {-min}" : null, max > 0 ? $"{X(d)} >= {_layout.Extent(d).Identifier} - {max}" : null };
+            }).Where(c => c is not null).ToList();
+            if (outside.Count > 0)
+            {
+                using (writer.Block($"if ({string.Join(" || ", outside)})"))
+                {
+                    writer.Line("// A row with reads outside the lattice: its sites drop the terms that read there.");
+                    outsideRow(writer);
+                    writer.Line("continue;");
+                }
+            }
+        }
+
+        var bases = new Dictionary<string, string>();
+        foreach (int k in _layout.FieldReads)
+        {
+            string key = string.Join(",", Enumerable.Range(0, inner).Select(d => Reads[k].Offsets[d]));
+            if (inner == 0 || bases.ContainsKey(key))
+            {
+                continue;
+            }
+
+            string name = _names[$"b{bases.Count}"];
+            bases.Add(key, name);
+            var coordinates = Enumerable.Range(0, inner).Select(d => Wrapped($"{X(d)}{Offset(Reads[k].Offsets[d])}", d)).Append("0").ToList();
+            writer.WrappedLine($"int {name} = {_layout.RowMajor(coordinates)};");
+        }
+
+        return (scopes, bases);
     }
 
     /// <summary>The field reads of the vector of sites starting at <paramref name="x"/> into the locals q0, q1, …</summary>

@@ -305,8 +305,8 @@ namespace PolyNet.Generated
             where TLane : unmanaged
             where L : ILanes<L, TLane, double>
         {
-            ref double r0 = ref MemoryMarshal.GetReference(phi);
             ref double rg = ref MemoryMarshal.GetReference(gradient);
+            ref double r0 = ref MemoryMarshal.GetReference(phi);
             int x0 = 0;
             int end = n - 1;
             TLane keep = L.Constant(1);
