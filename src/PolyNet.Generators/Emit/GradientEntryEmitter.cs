@@ -289,16 +289,5 @@ internal sealed class GradientEntryEmitter
         };
     }
 
-    private int Index(ParameterSpec parameter)
-    {
-        for (int v = 0; v < _spec.Parameters.Count; v++)
-        {
-            if (ReferenceEquals(_spec.Parameters[v], parameter))
-            {
-                return v;
-            }
-        }
-
-        return -1;
-    }
+    private int Index(ParameterSpec parameter) => ParameterForms.IndexOf(_spec, parameter);
 }

@@ -168,33 +168,21 @@ internal sealed partial class LatticeClassEmitter
             else
             {
                 // Outside spins of an open lattice: the site's energy, and so its derivatives, is the mean over their values.
-                string outside = _names["outside"], assignment = _names["assignment"], count = _names["count"];
+                string count = _names["count"];
                 writer.Line($"double {sum} = 0;");
                 foreach (int k in differentiated)
                 {
                     writer.Line($"{T} {_names[$"e{k}"]} = 0;");
                 }
 
-                writer.Line($"int {count} = 0;");
-                writer.Line($"ulong {assignment} = 0;");
-                using (writer.Block("do"))
+                EmitOverOutsideSpins(writer, spins, body =>
                 {
-                    foreach (int k in spins)
-                    {
-                        writer.Line($"if (({outside} & {Bit(k)}) != 0) {Q(k)} = ({assignment} & {Bit(k)}) != 0 ? {Literals.Number(1, _precision)} : {Literals.Number(-1, _precision)};");
-                    }
-
-                    writer.WrappedLine($"{sum} += {call};");
+                    body.WrappedLine($"{sum} += {call};");
                     foreach (int k in differentiated)
                     {
-                        writer.Line($"{_names[$"e{k}"]} += {_names[$"d{k}"]};");
+                        body.Line($"{_names[$"e{k}"]} += {_names[$"d{k}"]};");
                     }
-
-                    writer.Line($"{count}++;");
-                    writer.Line($"{assignment} = ({assignment} - {outside}) & {outside};");
-                }
-
-                writer.Line($"while ({assignment} != 0);");
+                });
                 writer.Line($"{sum} /= {count};");
                 foreach (int k in differentiated)
                 {

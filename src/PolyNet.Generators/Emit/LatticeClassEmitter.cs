@@ -561,8 +561,19 @@ internal sealed partial class LatticeClassEmitter
             return;
         }
 
-        string outside = _names["outside"], assignment = _names["assignment"], mean = _names["mean"], count = _names["count"];
+        string mean = _names["mean"], count = _names["count"];
         writer.Line($"double {mean} = 0;");
+        EmitOverOutsideSpins(writer, spins, body => body.WrappedLine($"{mean} += {call()};"));
+        writer.Line($"{target} += {mean} / {count};");
+    }
+
+    /// <summary>
+    /// <paramref name="body"/> once for every assignment of ±1 to the outside spins among <paramref name="spins"/> (the bits
+    /// of the local "outside"), counting the assignments in the local "count".
+    /// </summary>
+    private void EmitOverOutsideSpins(IndentedWriter writer, IReadOnlyList<int> spins, Action<IndentedWriter> body)
+    {
+        string outside = _names["outside"], assignment = _names["assignment"], count = _names["count"];
         writer.Line($"int {count} = 0;");
         writer.Line($"ulong {assignment} = 0;");
         using (writer.Block("do"))
@@ -572,13 +583,12 @@ internal sealed partial class LatticeClassEmitter
                 writer.Line($"if (({outside} & {Bit(k)}) != 0) {Q(k)} = ({assignment} & {Bit(k)}) != 0 ? {Literals.Number(1, _precision)} : {Literals.Number(-1, _precision)};");
             }
 
-            writer.WrappedLine($"{mean} += {call()};");
+            body(writer);
             writer.Line($"{count}++;");
             writer.Line($"{assignment} = ({assignment} - {outside}) & {outside};");
         }
 
         writer.Line($"while ({assignment} != 0);");
-        writer.Line($"{target} += {mean} / {count};");
     }
 
     private bool IsSpinRead(int k) => Reads[k].IsField && _layout.Parameters[Reads[k].Parameter].Kind == VariableKind.Spin;

@@ -239,18 +239,7 @@ internal sealed class NetworkClassEmitter
         }
     }
 
-    private int Index(ParameterSpec parameter)
-    {
-        for (int v = 0; v < _spec.Parameters.Count; v++)
-        {
-            if (ReferenceEquals(_spec.Parameters[v], parameter))
-            {
-                return v;
-            }
-        }
-
-        return -1;
-    }
+    private int Index(ParameterSpec parameter) => ParameterForms.IndexOf(_spec, parameter);
 
     /// <summary>The destination's name in the user-facing batch overload: "destination", unless a parameter has it.</summary>
     public static string BatchDestinationName(HamiltonianSpec spec) =>

@@ -41,6 +41,20 @@ internal static class ParameterForms
         _ => $"{lanes}.Load(ref {reference}, {index})",
     };
 
+    /// <summary>The position of <paramref name="parameter"/> (this very instance) among the method's parameters, or −1.</summary>
+    public static int IndexOf(HamiltonianSpec spec, ParameterSpec parameter)
+    {
+        for (int v = 0; v < spec.Parameters.Count; v++)
+        {
+            if (ReferenceEquals(spec.Parameters[v], parameter))
+            {
+                return v;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// The checks of the parameters' values, before anything is computed: every spin is -1 or +1 and, with CheckBounds,
     /// every continuous input is inside its bound (scalars and spans alike: the runtime checks have both overloads).
