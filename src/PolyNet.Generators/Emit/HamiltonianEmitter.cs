@@ -24,7 +24,7 @@ internal static class HamiltonianEmitter
         var writer = new IndentedWriter();
         var names = new GeneratedNames(spec.Parameters.Select(p => p.Name));
         string subject = $"the sigmoid network of [Hamiltonian({Literals.String(spec.Expression)})] on {Literals.Comment(spec.Hierarchy.DisplayName(spec.PlainName))}";
-        HeaderComment.Emit(writer, subject, network);
+        HeaderComment.Emit(writer, subject, network, spec.Gradient);
         writer.Line("#nullable enable");
         writer.Line();
 

@@ -12,6 +12,10 @@
 // Forward is written once for every lane type (PolyNet.Kernels.ILanes): scalars, and Vector128/256/512 of them. A
 // vector whose inputs all lie inside their bounds takes the gates' fast path; other lanes take the scalar pass, which
 // computes the network exactly for every input. docs/design.md in the PolyNet repository derives all of it.
+// Gradient (Gradient = true) runs the same gates with their local derivatives, taken from the same exponentials:
+// a pair's σ'(b+p) − σ'(b−p) = E(E² − 1)·e(1 − e²)/((e + E)(1 + E·e))², carried by the exact e − 1 like its value. Then
+// backward: each value's adjoint is its output coefficient plus, for every gate that reads it, that gate's adjoint
+// times the gate's derivative with respect to it (docs/design.md §14).
 #nullable enable
 
 partial class Chain
