@@ -54,6 +54,21 @@ internal sealed class ExportPlan
     /// <summary>The bound on |exported network − polynomial| inside the bounds.</summary>
     public double MaxError { get; }
 
+    /// <summary>A bound on |exported value| inside the bounds: |c₀| + Σ|c|·(bound + error) over the output terms.</summary>
+    public double ValueBound
+    {
+        get
+        {
+            double magnitude = Math.Abs(Parsed.OutputConstant);
+            for (int t = 0; t < Parsed.OutputValues.Length; t++)
+            {
+                magnitude += Math.Abs(Parsed.OutputCoefficients[t]) * Scale(Parsed.OutputValues[t]);
+            }
+
+            return magnitude;
+        }
+    }
+
     private double U => IsDouble ? 1.1102230246251565e-16 : 5.9604644775390625e-8;
 
     /// <summary>The plan for a network; throws <see cref="NotSupportedException"/> for a gate kind the export does not rebuild.</summary>

@@ -39,6 +39,65 @@ public static class OnnxExport
         return result;
     }
 
+    /// <summary>
+    /// Writes a Boltzmann classifier: every category's network on the shared inputs, then Softmax(−E − μ) as the output
+    /// "probabilities" [batch, K]. <see cref="OnnxExportResult.MaxError"/> bounds |p − p_exact| of every probability.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A category's network has flat products (MaxHiddenLayers).</exception>
+    public static OnnxExportResult ExportOnnx(this BoltzmannClassifier classifier, Stream destination, OnnxExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(destination);
+        bool isDouble = (options?.Precision ?? classifier.Precision) == NetworkPrecision.Double;
+        var plans = classifier.Hamiltonians.Select(h => ExportPlan.For(DefinitionParser.Parse(h.Definition), isDouble)).ToList();
+        double u = isDouble ? 1.1102230246251565e-16 : 5.9604644775390625e-8;
+
+        // Each logit −E_y + log p_y is off by the network's bound plus one rounding of the Add. Softmax's gradient has
+        // ∂p_y/∂l_j = p_y([y = j] − p_j), so logits that move by at most Δ move p_y by at most 2p_y(1 − p_y)Δ ≤ Δ/2 (mean
+        // value theorem); the engine's own softmax adds (K + 4)u.
+        double shift = plans.Select((plan, y) => plan.MaxError + (u * (plan.ValueBound + Math.Abs(classifier.LogPriors[y])))).Max();
+        double bound = Math.Min(1, (shift / 2) + ((plans.Count + 4) * u));
+        var multiply = SeparateSigmoidGate.For(isDouble, square: false);
+        var square = SeparateSigmoidGate.For(isDouble, square: true);
+        int neurons = plans.Sum(p => p.Gates.Sum(g => g.Neurons.Length));
+        int layers = plans.Max(p => p.Gates.Length == 0 ? 0 : p.Gates.Max(g => g.Layer));
+        var result = new OnnxExportResult(RoundUp(bound), multiply.Lambda, square.Lambda, neurons, layers);
+        var metadata = Metadata(classifier.Hamiltonians[0], plans[0].Parsed, result, isDouble)
+            .Where(m => m.Key is not ("polynet.expression" or "polynet.polynomial" or "polynet.generated_max_error"))
+            .Append(new("polynet.categories", string.Join(",", classifier.Categories)))
+            .Append(new("polynet.priors", string.Join(",", classifier.Priors.Select(p => p.ToString("R", CultureInfo.InvariantCulture)))))
+            .Append(new("polynet.category_expressions", string.Join(" | ", classifier.Hamiltonians.Select(h => h.Expression))))
+            .Append(new("polynet.generated_max_error", classifier.MaxError.ToString("R", CultureInfo.InvariantCulture)));
+        OnnxModelWriter.WriteClassifier(plans, classifier.LogPriors, metadata).WriteTo(destination);
+        return result;
+    }
+
+    /// <summary>
+    /// Writes a lattice Hamiltonian at one size: its unrolled network (<see cref="LatticeNetwork.Unroll"/>, one input per
+    /// site of each field, named like "s[1,2]", and per scalar parameter), exported as any network.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An extent is not positive, or the unrolled network is too large (see Unroll).</exception>
+    public static OnnxExportResult ExportOnnx(this LatticeNetwork lattice, Stream destination, int[] extents, OnnxExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(lattice);
+        ArgumentNullException.ThrowIfNull(extents);
+        return lattice.Unroll(extents).ExportOnnx(destination, options);
+    }
+
+    /// <summary>Up to three significant digits, still a bound.</summary>
+    private static double RoundUp(double value)
+    {
+        if (!(value > 0) || value >= 1)
+        {
+            return value;
+        }
+
+        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)) - 2);
+        return Math.Min(1, Math.Ceiling(value / magnitude * (1 + 1e-12)) * magnitude);
+    }
+
     private static IEnumerable<KeyValuePair<string, string>> Metadata(SigmoidNetwork network, ParsedDefinition parsed, OnnxExportResult result, bool isDouble)
     {
         string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -1,6 +1,6 @@
 namespace PolyNet.Onnx;
 
-/// <summary>How <see cref="OnnxExport.ExportOnnx"/> writes a model.</summary>
+/// <summary>How the <see cref="OnnxExport"/> methods write a model.</summary>
 public sealed record OnnxExportOptions
 {
     /// <summary>The model's element type: float64 or float32; null (the default) keeps the network's own precision.</summary>

@@ -32,3 +32,15 @@ public static partial class Hamiltonians
     [Hamiltonian("a*b*c*d", MaxHiddenLayers = 1)]
     public static partial double Flat4(double a, double b, double c, double d);
 }
+
+/// <summary>A classifier and a lattice for the export tests.</summary>
+public static partial class Models
+{
+    [Category("sunny", "0.5*(t - 1)^2 + 2*(h - 0.2)^2", Prior = 0.6)]
+    [Category("rainy", "0.5*(t + 0.5)^2 + (h - 0.8)^2 + 0.3*t*h", Prior = 0.4)]
+    [Category("windy", "t*h + 0.2*h^2", Prior = 0.2)]
+    public static partial int Weather(double t, double h, System.Span<double> probabilities);
+
+    [Hamiltonian("sum(i < rows, j < columns: 0.5*(phi[i+1,j] - phi[i,j])^2 + 0.5*(phi[i,j+1] - phi[i,j])^2 + 0.25*phi[i,j]^4)", InputBound = 1.5)]
+    public static partial double Phi4(System.ReadOnlySpan<double> phi, int rows, int columns);
+}

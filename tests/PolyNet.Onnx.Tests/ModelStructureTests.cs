@@ -83,7 +83,7 @@ public class ModelStructureTests
     [Fact]
     public void Null_arguments_throw()
     {
-        Assert.Throws<ArgumentNullException>(() => OnnxExport.ExportOnnx(null!, new MemoryStream()));
+        Assert.Throws<ArgumentNullException>(() => OnnxExport.ExportOnnx((SigmoidNetwork)null!, new MemoryStream()));
         Assert.Throws<ArgumentNullException>(() => Hamiltonians.ReadmeNetwork.ExportOnnx(null!));
     }
 }
