@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Numerics;
 using PolyNet.Generators.Compiler;
@@ -57,7 +58,7 @@ internal sealed class DepthTable
         int widest = isDeep ? 0 : HamiltonianCost.WidestFlatProduct(monomials, k);
         if (cost is null || cost.Neurons > ExpressionLimits.MaxHiddenNeurons)
         {
-            return new DepthRow(k, isDeep, cost?.Neurons, factor, null, $"over {ExpressionLimits.MaxHiddenNeurons:N0} neurons");
+            return new DepthRow(k, isDeep, cost?.Neurons, factor, null, string.Create(CultureInfo.InvariantCulture, $"over {ExpressionLimits.MaxHiddenNeurons:N0} neurons"));
         }
 
         if (widest > HamiltonianCost.MaxFlatDegree)

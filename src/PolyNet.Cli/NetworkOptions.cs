@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using System.Linq;
 using PolyNet.Generators.Shared;
 
@@ -18,6 +20,7 @@ internal sealed class NetworkOptions
     {
         Description = "The bound |x| <= B of every continuous input (InputBound); bits and spins are bounded by 1.",
         DefaultValueFactory = _ => 1.0,
+        CustomParser = InvariantDouble,
         HelpName = "B",
     };
 
@@ -62,7 +65,7 @@ internal sealed class NetworkOptions
         double bound = parse.GetValue(Bound);
         if (!(bound > 0) || double.IsInfinity(bound))
         {
-            throw new UsageException($"--bound must be positive and finite, not {bound.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            throw new UsageException($"--bound must be positive and finite, not {bound.ToString(CultureInfo.InvariantCulture)}");
         }
 
         int layers = parse.GetValue(Layers);
@@ -79,6 +82,19 @@ internal sealed class NetworkOptions
         }
 
         return new NetworkRequest(expression, bound, parse.GetValue(Float) ? NumericPrecision.Single : NumericPrecision.Double, layers, spins, bits);
+    }
+
+    /// <summary>"2.5" means 2.5 in every culture.</summary>
+    private static double InvariantDouble(ArgumentResult result)
+    {
+        string text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            return value;
+        }
+
+        result.AddError($"'{text}' is not a number");
+        return 0;
     }
 
     private static IReadOnlyList<string> Names(string[]? values) =>
