@@ -16,7 +16,7 @@ namespace PolyNet;
 /// p(y | x) = softmax_y(−H_y(x) − μ_y) with μ_y = −ln π_y, π the normalised <see cref="Priors"/>; the softmax is
 /// <see cref="Softmax"/>'s, which documents what NaN and infinite energies give.
 /// </remarks>
-public sealed class BoltzmannClassifier
+public sealed partial class BoltzmannClassifier
 {
     private const string ParameterName = "definition";
 

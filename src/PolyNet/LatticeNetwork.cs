@@ -12,7 +12,7 @@ namespace PolyNet;
 /// error bound for a given number of sites, and the whole-lattice network at a given size (<see cref="Unroll"/>) to
 /// compare against. Built from a <see cref="LatticeNetworkDefinition"/>; every collection it exposes is read-only.
 /// </summary>
-public sealed class LatticeNetwork
+public sealed partial class LatticeNetwork
 {
     /// <summary>The most neurons (and sites) <see cref="Unroll"/> builds; larger lattices are refused.</summary>
     public const int MaxUnrolledNeurons = 250_000;
