@@ -1,11 +1,28 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Numerics;
 using PolyNet;
 
 // The product of n variables at every depth limit: neurons, layers, error bound and measured error.
 // Squeezing the deep tree into fewer layers costs exponentially many neurons and digits (Rolnick & Tegmark).
+// With --diagrams [directory] it writes the deep and the one-layer networks of a*b*c*d as Graphviz and Mermaid
+// diagrams instead (product4-deep.dot/.mmd, product4-flat.dot/.mmd; the current directory by default).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+if (args.Length > 0 && args[0] == "--diagrams")
+{
+    string directory = args.Length > 1 ? args[1] : Directory.GetCurrentDirectory();
+    Directory.CreateDirectory(directory);
+    foreach (var (name, network) in new[] { ("product4-deep", Products.P4Network), ("product4-flat", Products.P4k1Network) })
+    {
+        File.WriteAllText(Path.Combine(directory, name + ".dot"), network.ToDot());
+        File.WriteAllText(Path.Combine(directory, name + ".mmd"), network.ToMermaid());
+        Console.WriteLine($"{Path.Combine(directory, name)}.dot, .mmd: {network}");
+    }
+
+    return 0;
+}
 
 const int Points = 2_000;
 

@@ -23,6 +23,10 @@ public sealed partial class SigmoidNetwork
     private readonly ReadOnlyCollection<Synapse> _output;
     private readonly ParsedTerms _terms;
 
+    // The parsed gate table and the neurons each gate added, for the diagrams (SigmoidNetwork.Diagrams.cs).
+    private readonly ParsedDefinition _parsed;
+    private readonly int[] _gateNeuronStarts;
+
     // The expanded weights, row-wise: neuron i reads _sources/_weights[_rowStarts[i] .. _rowStarts[i + 1]].
     private readonly int[] _rowStarts;
     private readonly int[] _sources;
@@ -70,6 +74,8 @@ public sealed partial class SigmoidNetwork
         _inputBounds = Array.AsReadOnly(parsed.InputBounds);
         _inputKinds = Array.AsReadOnly(parsed.InputKinds);
         _terms = parsed.Terms;
+        _parsed = parsed;
+        _gateNeuronStarts = expansion.GateNeuronStarts;
 
         _rowStarts = expansion.RowStarts;
         _sources = expansion.Sources;

@@ -23,12 +23,14 @@ internal sealed class NetworkExpansion
     private readonly double[] _restValues;
     private readonly FormBuilder _builder = new();
     private readonly Dictionary<string, (int Plus, int Sign)> _pairs = new(StringComparer.Ordinal);
+    private readonly int[] _gateNeuronStarts;
 
     private NetworkExpansion(ParsedDefinition parsed)
     {
         _inputs = parsed.InputCount;
         _forms = new Form[_inputs + parsed.Gates.Length];
         _restValues = new double[_forms.Length];
+        _gateNeuronStarts = new int[parsed.Gates.Length + 1];
         for (int i = 0; i < _inputs; i++)
         {
             _forms[i] = new Form([i], [1.0], 0);
@@ -37,6 +39,7 @@ internal sealed class NetworkExpansion
         for (int k = 0; k < parsed.Gates.Length; k++)
         {
             var gate = parsed.Gates[k];
+            _gateNeuronStarts[k] = NeuronCount;
             (_forms[_inputs + k], _restValues[_inputs + k]) = gate.Kind switch
             {
                 GateKind.Multiply => Multiply(gate),
@@ -45,6 +48,8 @@ internal sealed class NetworkExpansion
                 _ => Flat(gate),
             };
         }
+
+        _gateNeuronStarts[parsed.Gates.Length] = NeuronCount;
 
         // The output: constant + Σ coefficient·form. At rest it is the constant plus the resting bit products.
         _builder.Reset();
@@ -71,6 +76,12 @@ internal sealed class NetworkExpansion
     public int[] Layers => _layers.ToArray();
 
     public double[] Biases => _biases.ToArray();
+
+    /// <summary>
+    /// Gate k added neurons [GateNeuronStarts[k], GateNeuronStarts[k + 1]) (neuron indices, not value indices); a flat
+    /// gate whose pairs are all shared with earlier ones adds none.
+    /// </summary>
+    public int[] GateNeuronStarts => (int[])_gateNeuronStarts.Clone();
 
     /// <summary>Neuron i's synapses are [RowStarts[i], RowStarts[i + 1]).</summary>
     public int[] RowStarts => _rowStarts.ToArray();
