@@ -1,64 +1,98 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
+using System.Text;
+using PolyNet.Generators.Compiler;
 
 namespace PolyNet.Cli;
 
-/// <summary><c>polynet export "expr" --json f.json …</c>: compiles the expression and writes the network in the formats asked for.</summary>
+/// <summary><c>polynet export "expr" --json f.json --dot f.dot --mermaid f.mmd</c>: compiles the expression and writes its network.</summary>
 internal static class ExportCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var options = new NetworkOptions();
-        var formats = new List<(Option<FileInfo> Option, System.Func<SigmoidNetwork, bool, string> Write)>();
-        var command = new Command("export", "Compile the expression and write its network to files.");
-        options.AddTo(command);
-        foreach (var (option, _) in formats)
+        var weights = new Option<bool>("--weights") { Description = "Label the diagrams' edges with their weights and the neurons with their biases." };
+        var formats = new List<Format>
         {
-            command.Options.Add(option);
+            new(File("--json", "Write the network as JSON (SigmoidNetwork.ToJson; SigmoidNetwork.FromJson reads it back)."), "JSON", (network, _) => network.ToJson()),
+            new(File("--dot", "Write the network as a Graphviz digraph (SigmoidNetwork.ToDot)."), "DOT", (network, labelled) => network.ToDot(new DiagramOptions { ShowWeights = labelled })),
+            new(File("--mermaid", "Write the network as a Mermaid flowchart (SigmoidNetwork.ToMermaid)."), "Mermaid", (network, labelled) => network.ToMermaid(new DiagramOptions { ShowWeights = labelled })),
+        };
+        var command = new Command("export", "Compile the expression and write its network as JSON, a Graphviz (DOT) or a Mermaid diagram.");
+        options.AddTo(command);
+        foreach (var format in formats)
+        {
+            command.Options.Add(format.Option);
         }
 
+        command.Options.Add(weights);
         command.SetAction(parse => PolyNetCommand.Guard(error, () =>
         {
             var request = options.Read(parse);
-            var files = new List<(FileInfo File, System.Func<SigmoidNetwork, bool, string> Write)>();
-            foreach (var (option, write) in formats)
+            var files = new List<(Format Format, FileInfo File)>();
+            foreach (var format in formats)
             {
-                if (parse.GetValue(option) is { } file)
+                if (parse.GetValue(format.Option) is { } file)
                 {
-                    files.Add((file, write));
+                    files.Add((format, file));
                 }
             }
 
             if (files.Count == 0)
             {
-                throw new UsageException("name at least one file to write");
+                throw new UsageException("name at least one file to write: --json, --dot or --mermaid");
             }
 
-            var compilation = NetworkCompilation.Compile(request);
-            if (!compilation.Succeeded)
+            bool labelled = parse.GetValue(weights);
+            if (labelled && files.TrueForAll(f => f.Format.Name == "JSON"))
             {
-                return PolyNetCommand.ReportErrors(compilation, error);
+                throw new UsageException("--weights labels the diagrams; add --dot or --mermaid");
             }
 
-            foreach (var (file, write) in files)
-            {
-                string text = write(compilation.Network!, false);
-                try
-                {
-                    File.WriteAllText(file.FullName, text);
-                }
-                catch (System.Exception exception) when (exception is IOException or System.UnauthorizedAccessException)
-                {
-                    error.WriteLine($"error: cannot write {file}: {exception.Message}");
-                    return ExitCodes.Failure;
-                }
-
-                output.WriteLine($"wrote {file}");
-            }
-
-            return ExitCodes.Success;
+            return Run(request, files, labelled, output, error);
         }));
         return command;
     }
+
+    private static int Run(NetworkRequest request, List<(Format Format, FileInfo File)> files, bool labelled, TextWriter output, TextWriter error)
+    {
+        var compilation = NetworkCompilation.Compile(request);
+        if (!compilation.Succeeded)
+        {
+            return PolyNetCommand.ReportErrors(compilation, error);
+        }
+
+        var network = compilation.Network!;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{network.Polynomial}: {network.NeuronCount:N0} neurons in {DepthLimitCheck.Layers(network.HiddenLayers)}, {network.SynapseCount:N0} synapses, MaxError {InspectCommand.Number(network.MaxError)}"));
+        foreach (var (format, file) in files)
+        {
+            byte[] bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(format.Write(network, labelled));
+            try
+            {
+                if (file.DirectoryName is { } directory)
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
+                System.IO.File.WriteAllBytes(file.FullName, bytes);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                error.WriteLine($"error: cannot write {file}: {exception.Message}");
+                return ExitCodes.Failure;
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {file} ({format.Name}, {bytes.Length:N0} bytes)"));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static Option<FileInfo> File(string name, string description) => new(name) { Description = description, HelpName = "file" };
+
+    /// <summary>One output format: its option, its name, and the text it writes (with weight labels or not).</summary>
+    private sealed record Format(Option<FileInfo> Option, string Name, Func<SigmoidNetwork, bool, string> Write);
 }

@@ -47,6 +47,27 @@ public sealed class ToolTests(PackageWorkspace workspace, ITestOutputHelper outp
         Assert.Contains("--no-such-option", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Installed_tool_exports_json_and_diagrams()
+    {
+        AssertInstalled();
+        string folder = Path.Combine(workspace.Root, "export");
+
+        CommandResult run = workspace.Polynet(workspace.Root, "export", "x*y + 3*x*y*z",
+            "--json", Path.Combine(folder, "energy.json"), "--dot", Path.Combine(folder, "energy.dot"), "--mermaid", Path.Combine(folder, "energy.mmd"));
+        output.WriteLine(run.ToString());
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (string file in new[] { "energy.json", "energy.dot", "energy.mmd" })
+        {
+            var info = new FileInfo(Path.Combine(folder, file));
+            Assert.True(info.Exists && info.Length > 0, $"{file} was not written");
+        }
+
+        Assert.Contains("\"polynomial\": \"x*y + 3*x*y*z\"", File.ReadAllText(Path.Combine(folder, "energy.json")), StringComparison.Ordinal);
+        Assert.Contains("digraph network {", File.ReadAllText(Path.Combine(folder, "energy.dot")), StringComparison.Ordinal);
+    }
+
     private void AssertInstalled()
     {
         output.WriteLine(workspace.ToolPack.Summary);

@@ -168,12 +168,54 @@ public sealed class PolyNetCommandTests
     }
 
     [Fact]
-    public void Export_without_a_file_is_a_usage_error()
+    public void Export_writes_json_that_reads_back_and_both_diagrams()
     {
-        var (exit, _, error) = Run("export", "x*y");
+        string folder = Path.Combine(Path.GetTempPath(), $"polynet-export-{Guid.NewGuid():N}");
+        try
+        {
+            string json = Path.Combine(folder, "energy.json"), dot = Path.Combine(folder, "diagrams", "energy.dot"), mermaid = Path.Combine(folder, "energy.mmd");
+            var (exit, output, error) = Run("export", "x*y + 3*x*y*z", "--json", json, "--dot", dot, "--mermaid", mermaid, "--weights");
+
+            Assert.Equal(0, exit);
+            Assert.Equal(string.Empty, error);
+            Assert.StartsWith("x*y + 3*x*y*z: 8 neurons in 2 hidden layers, 36 synapses, MaxError 3.9e-12\nwrote ", Lf(output), StringComparison.Ordinal);
+            var expected = NetworkCompilation.Compile(new NetworkRequest("x*y + 3*x*y*z", 1, NumericPrecision.Double, 0, [], [])).Network!;
+            Assert.Equal(expected.ToJson(), File.ReadAllText(json));
+            var read = SigmoidNetwork.FromJson(File.ReadAllText(json));
+            Assert.Equal(8, read.NeuronCount);
+            Assert.Equal(expected.Evaluate([0.5, -0.25, 0.75]), read.Evaluate([0.5, -0.25, 0.75]));
+            Assert.Equal(expected.ToDot(new DiagramOptions { ShowWeights = true }), File.ReadAllText(dot));
+            Assert.Equal(expected.ToMermaid(new DiagramOptions { ShowWeights = true }), File.ReadAllText(mermaid));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Export_of_a_bad_expression_writes_nothing()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"polynet-export-{Guid.NewGuid():N}.json");
+        var (exit, _, error) = Run("export", "x*/y", "--json", file);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error PNET001: ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
+    }
+
+    [Theory]
+    [InlineData(new[] { "export", "x*y" }, "error: name at least one file to write: --json, --dot or --mermaid")]
+    [InlineData(new[] { "export", "x*y", "--json", "n.json", "--weights" }, "error: --weights labels the diagrams; add --dot or --mermaid")]
+    public void Export_usage_errors_exit_with_2(string[] args, string message)
+    {
+        var (exit, _, error) = Run(args);
 
         Assert.Equal(2, exit);
-        Assert.StartsWith("error: name at least one file to write", error, StringComparison.Ordinal);
+        Assert.StartsWith(message + "\n", Lf(error), StringComparison.Ordinal);
     }
 
     private static (int Exit, string Output, string Error) Run(params string[] args)
