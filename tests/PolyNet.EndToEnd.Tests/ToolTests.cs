@@ -48,17 +48,17 @@ public sealed class ToolTests(PackageWorkspace workspace, ITestOutputHelper outp
     }
 
     [Fact]
-    public void Installed_tool_exports_json_and_diagrams()
+    public void Installed_tool_exports_onnx_json_and_diagrams()
     {
         AssertInstalled();
         string folder = Path.Combine(workspace.Root, "export");
 
-        CommandResult run = workspace.Polynet(workspace.Root, "export", "x*y + 3*x*y*z",
+        CommandResult run = workspace.Polynet(workspace.Root, "export", "x*y + 3*x*y*z", "--onnx", Path.Combine(folder, "energy.onnx"),
             "--json", Path.Combine(folder, "energy.json"), "--dot", Path.Combine(folder, "energy.dot"), "--mermaid", Path.Combine(folder, "energy.mmd"));
         output.WriteLine(run.ToString());
 
         Assert.Equal(0, run.ExitCode);
-        foreach (string file in new[] { "energy.json", "energy.dot", "energy.mmd" })
+        foreach (string file in new[] { "energy.onnx", "energy.json", "energy.dot", "energy.mmd" })
         {
             var info = new FileInfo(Path.Combine(folder, file));
             Assert.True(info.Exists && info.Length > 0, $"{file} was not written");

@@ -197,6 +197,37 @@ public sealed class PolyNetCommandTests
     }
 
     [Fact]
+    public void Export_writes_the_onnx_model_with_its_own_bound_and_refuses_flat_products()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"polynet-export-{Guid.NewGuid():N}");
+        try
+        {
+            string model = Path.Combine(folder, "energy.onnx");
+            var (exit, output, error) = Run("export", "x*y + 3*x*y*z", "--onnx", model);
+
+            Assert.Equal(0, exit);
+            Assert.Equal(string.Empty, error);
+            var network = NetworkCompilation.Compile(new NetworkRequest("x*y + 3*x*y*z", 1, NumericPrecision.Double, 0, [], [])).Network!;
+            using var expected = new MemoryStream();
+            var result = PolyNet.Onnx.OnnxExport.ExportOnnx(network, expected);
+            Assert.Equal(expected.ToArray(), File.ReadAllBytes(model));
+            Assert.EndsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(ONNX, {expected.Length:N0} bytes, the model's own MaxError {InspectCommand.Number(result.MaxError)})\n"), Lf(output), StringComparison.Ordinal);
+
+            (exit, _, error) = Run("export", "a*b*c", "--layers", "1", "--onnx", Path.Combine(folder, "flat.onnx"));
+            Assert.Equal(1, exit);
+            Assert.Contains("as ONNX: flat products (MaxHiddenLayers) are not exported", error, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(folder, "flat.onnx")));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public void Export_of_a_bad_expression_writes_nothing()
     {
         string file = Path.Combine(Path.GetTempPath(), $"polynet-export-{Guid.NewGuid():N}.json");
@@ -208,7 +239,7 @@ public sealed class PolyNetCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "export", "x*y" }, "error: name at least one file to write: --json, --dot or --mermaid")]
+    [InlineData(new[] { "export", "x*y" }, "error: name at least one file to write: --onnx, --json, --dot or --mermaid")]
     [InlineData(new[] { "export", "x*y", "--json", "n.json", "--weights" }, "error: --weights labels the diagrams; add --dot or --mermaid")]
     public void Export_usage_errors_exit_with_2(string[] args, string message)
     {
