@@ -173,7 +173,7 @@ internal static class InspectCommand
 
     internal static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>Three significant digits: "3.89e-12", "0.5", "NaN".</summary>
+    /// <summary>About three significant digits: "3.89e-12", "0.5", "1,091", "7.05e9", "NaN".</summary>
     internal static string Number(double value)
     {
         if (value == 0 || double.IsNaN(value) || double.IsInfinity(value))
@@ -182,8 +182,11 @@ internal static class InspectCommand
         }
 
         double magnitude = System.Math.Abs(value);
-        return magnitude is >= 1e-3 and < 1e6
-            ? value.ToString("G3", CultureInfo.InvariantCulture)
-            : value.ToString("0.##e+0", CultureInfo.InvariantCulture).Replace("e+", "e", System.StringComparison.Ordinal);
+        return magnitude switch
+        {
+            >= 1e-3 and < 1e3 => value.ToString("G3", CultureInfo.InvariantCulture),
+            >= 1e3 and < 1e6 => value.ToString("N0", CultureInfo.InvariantCulture),
+            _ => value.ToString("0.##e+0", CultureInfo.InvariantCulture).Replace("e+", "e", System.StringComparison.Ordinal),
+        };
     }
 }

@@ -152,6 +152,27 @@ public sealed class PolyNetCommandTests
     }
 
     [Fact]
+    public void Depths_whose_network_shares_neurons_say_what_was_built()
+    {
+        var (exit, output, _) = Run("inspect", "(x+y+z+w)^6 + (a+b+c)^8");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"\n\s+1\s+2,968\s+4\.73\s+\S+\s+built with [\d,]+ neurons \(shared\)\n", Lf(output));
+    }
+
+    [Theory]
+    [InlineData(3.894e-12, "3.89e-12")]
+    [InlineData(0.5, "0.5")]
+    [InlineData(0.00346, "0.00346")]
+    [InlineData(156.04, "156")]
+    [InlineData(1092.27, "1,092")]
+    [InlineData(7048151460.1, "7.05e9")]
+    [InlineData(0, "0")]
+    [InlineData(double.NaN, "NaN")]
+    public void Numbers_print_with_about_three_significant_digits(double value, string text) =>
+        Assert.Equal(text, InspectCommand.Number(value));
+
+    [Fact]
     public void The_network_is_the_runtime_network_the_generator_describes()
     {
         var request = new NetworkRequest("x*y + 3*x*y*z - 0.5*z^2", 2, NumericPrecision.Double, 0, [], []);
