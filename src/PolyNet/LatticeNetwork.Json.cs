@@ -26,7 +26,7 @@ public sealed partial class LatticeNetwork
     /// <c>"site"</c> those a network's document may leave out (<see cref="SigmoidNetwork.FromJson"/>). Unknown and
     /// repeated properties are rejected.
     /// </remarks>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null, or the document holds a null where the definition may not have one.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FormatException">
     /// The text is not valid JSON, not an object, has no <c>"format"</c> or another one, misses a required property, has
     /// an unknown or repeated one or a value of the wrong JSON type; or a text property (of the lattice or its site) is

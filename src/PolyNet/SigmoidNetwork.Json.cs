@@ -30,7 +30,7 @@ public sealed partial class SigmoidNetwork
     /// <c>maxGradientError</c> (left out, null or <c>"NaN"</c>: unknown). Properties the definition does not have are
     /// rejected, and so is a property written twice: a misspelt name is an error, not a silently defaulted value.
     /// </remarks>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null, or the document holds a null where the definition may not have one (a null input name, say).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FormatException">
     /// The text is not valid JSON, not an object, has no <c>"format"</c> or another one (a lattice's or a classifier's:
     /// the message says which reader to use), misses a required property, has an unknown or repeated one or a value of
@@ -38,6 +38,9 @@ public sealed partial class SigmoidNetwork
     /// the property.
     /// </exception>
     /// <exception cref="NotSupportedException">The document's <c>version</c> is later than this runtime reads.</exception>
-    /// <exception cref="ArgumentException">The definition is well-formed but invalid, as in the constructor; the message names the property.</exception>
+    /// <exception cref="ArgumentException">
+    /// The definition is well-formed but invalid, as in the constructor (a null among the input names, too); the message
+    /// names the property.
+    /// </exception>
     public static SigmoidNetwork FromJson(string json) => new(DefinitionJson.ReadNetwork(json));
 }
