@@ -38,24 +38,24 @@ internal static class DescriptionEmitter
     /// <summary>The properties of a <c>SigmoidNetworkDefinition</c> initializer, for a network over <paramref name="inputs"/>.</summary>
     internal static void WriteDefinitionBody(IndentedWriter writer, string expression, CompiledHamiltonian compiled, System.Collections.Generic.IReadOnlyList<ParameterSpec> inputs, double inputBound)
     {
-        var network = compiled.Network!;
-        WriteString(writer, "Expression", expression);
-        WriteString(writer, "Polynomial", compiled.Polynomial!.ToCanonicalString());
-        writer.Line($"Precision = NetworkPrecision.{network.Precision},");
-        writer.WrappedLine($"Inputs = new string[] {{ {string.Join(", ", inputs.Select(p => Literals.String(p.Name)))} }},");
-        writer.WrappedLine($"InputBounds = new double[] {{ {string.Join(", ", network.InputBounds.Select(Literals.Double))} }},");
-        if (inputs.Any(p => p.Kind != Shared.VariableKind.Continuous))
+        var description = NetworkDescription.For(expression, compiled, inputs, inputBound);
+        WriteString(writer, "Expression", description.Expression);
+        WriteString(writer, "Polynomial", description.Polynomial);
+        writer.Line($"Precision = NetworkPrecision.{description.Precision},");
+        writer.WrappedLine($"Inputs = new string[] {{ {string.Join(", ", description.Inputs.Select(Literals.String))} }},");
+        writer.WrappedLine($"InputBounds = new double[] {{ {string.Join(", ", description.InputBounds.Select(Literals.Double))} }},");
+        if (description.InputKinds is { } kinds)
         {
-            writer.WrappedLine($"InputKinds = new InputKind[] {{ {string.Join(", ", inputs.Select(p => "InputKind." + p.Kind))} }},");
+            writer.WrappedLine($"InputKinds = new InputKind[] {{ {string.Join(", ", kinds.Select(kind => "InputKind." + kind))} }},");
         }
 
-        writer.Line($"InputBound = {Literals.Double(inputBound)},");
-        var terms = compiled.Terms.Select((t, i) => Term(t.Coefficient, t.Monomial) + (i < compiled.Terms.Length - 1 ? ";" : string.Empty));
+        writer.Line($"InputBound = {Literals.Double(description.InputBound)},");
+        var terms = description.Terms.Select((t, i) => t + (i < description.Terms.Count - 1 ? ";" : string.Empty));
         WriteTable(writer, "Terms", ForwardPassEmitter.Chunk(terms));
-        WriteTable(writer, "Gates", GateTableEmitter.Gates(network, inputs));
-        WriteTable(writer, "Output", ForwardPassEmitter.Chunk(GateTableEmitter.OutputTokens(network, inputs)));
-        writer.Line($"MaxError = {Literals.Double(network.MaxError)},");
-        writer.Line($"MaxGradientError = {Literals.Double(compiled.MaxGradientError)},");
+        WriteTable(writer, "Gates", description.Gates);
+        WriteTable(writer, "Output", ForwardPassEmitter.Chunk(description.Output));
+        writer.Line($"MaxError = {Literals.Double(description.MaxError)},");
+        writer.Line($"MaxGradientError = {Literals.Double(description.MaxGradientError)},");
     }
 
     /// <summary>"Name = "text"," with a long text split into concatenated literals, one per line.</summary>

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Text;
 using System.Threading.Tasks;
 
 namespace PolyNet.EndToEnd.Tests.Infrastructure;
 
-/// <summary>Runs the `dotnet` CLI in a child process, isolated from the `dotnet test` that runs us.</summary>
+/// <summary>Runs the `dotnet` CLI (or a program it installed) in a child process, isolated from the `dotnet test` that runs us.</summary>
 internal static class DotNet
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
@@ -15,9 +16,16 @@ internal static class DotNet
     private static readonly string[] InheritedMSBuildVariables =
         ["MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildLoadMicrosoftTargetsReadOnly"];
 
-    public static CommandResult Run(string workingDirectory, params string[] arguments)
+    public static CommandResult Run(string workingDirectory, params string[] arguments) =>
+        Run(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", workingDirectory, null, arguments);
+
+    /// <summary>
+    /// Runs <paramref name="program"/> (a path, or a name on PATH) with <paramref name="environment"/> added to the
+    /// isolated environment.
+    /// </summary>
+    public static CommandResult Run(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -43,6 +51,10 @@ internal static class DotNet
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var output = new StringBuilder();
         var closed = new List<TaskCompletionSource>();
@@ -65,7 +77,8 @@ internal static class DotNet
         Task.WaitAll([.. closed.ConvertAll(c => c.Task)], TimeSpan.FromSeconds(5));
         stopwatch.Stop();
 
-        string commandLine = "dotnet " + string.Join(' ', arguments);
+        string shown = Path.GetFileNameWithoutExtension(program) == "dotnet" ? "dotnet" : program;
+        string commandLine = shown + " " + string.Join(' ', arguments);
         lock (output)
         {
             return new CommandResult(commandLine, process.ExitCode, output.ToString(), stopwatch.Elapsed);

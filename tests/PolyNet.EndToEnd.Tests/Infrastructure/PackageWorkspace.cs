@@ -16,6 +16,7 @@ namespace PolyNet.EndToEnd.Tests.Infrastructure;
 public sealed class PackageWorkspace : IDisposable
 {
     private readonly Lazy<CommandResult> consumerBuild;
+    private readonly Lazy<(CommandResult Pack, CommandResult Install)> tool;
     private readonly List<CommandResult> log = [];
 
     public PackageWorkspace()
@@ -31,6 +32,7 @@ public sealed class PackageWorkspace : IDisposable
         CopyDirectory(Repository.ConsumerTemplates, Root);
         WriteNuGetConfig();
         consumerBuild = new Lazy<CommandResult>(() => Record(Build(Consumer("NetworkConsumer"))));
+        tool = new Lazy<(CommandResult, CommandResult)>(InstallTool);
     }
 
     /// <summary>The version packed by this run, e.g. 0.1.0-e2e.20261122140000.4242.</summary>
@@ -48,6 +50,12 @@ public sealed class PackageWorkspace : IDisposable
 
     /// <summary>The net10.0 + net8.0 console consumer, built once, on first use.</summary>
     public CommandResult ConsumerBuild => consumerBuild.Value;
+
+    /// <summary>The polynet tool packed at <see cref="Version"/>, on first use.</summary>
+    public CommandResult ToolPack => tool.Value.Pack;
+
+    /// <summary>`dotnet tool install --tool-path` of the packed tool into <see cref="Root"/>/tools, on first use.</summary>
+    public CommandResult ToolInstall => tool.Value.Install;
 
     /// <summary>Every command this workspace ran, for the timing report.</summary>
     public IReadOnlyList<CommandResult> Log
@@ -69,6 +77,23 @@ public sealed class PackageWorkspace : IDisposable
 
     public CommandResult Run(string workingDirectory, params string[] arguments) => Record(DotNet.Run(workingDirectory, arguments));
 
+    /// <summary>Runs the installed `polynet` (<see cref="ToolInstall"/> must have succeeded).</summary>
+    public CommandResult Polynet(string workingDirectory, params string[] arguments)
+    {
+        string program = Path.Combine(ToolPath, OperatingSystem.IsWindows() ? "polynet.exe" : "polynet");
+        // The tool's launcher finds the runtime of the SDK that runs these tests.
+        var environment = new Dictionary<string, string>();
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { } host)
+        {
+            environment["DOTNET_ROOT"] = Path.GetDirectoryName(host)!;
+        }
+
+        return Record(DotNet.Run(program, workingDirectory, environment, arguments));
+    }
+
+    /// <summary>The folder `dotnet tool install --tool-path` installs into.</summary>
+    public string ToolPath => Path.Combine(Root, "tools");
+
     public void Dispose()
     {
         if (Environment.GetEnvironmentVariable("POLYNET_E2E_KEEP") == "1")
@@ -78,6 +103,7 @@ public sealed class PackageWorkspace : IDisposable
 
         TryDelete(() => Directory.Delete(Root, recursive: true));
         TryDelete(() => File.Delete(PackagePath));
+        TryDelete(() => File.Delete(Path.Combine(Repository.PackagesFolder, $"PolyNet.Cli.{Version}.nupkg")));
     }
 
     private CommandResult PackRuntime()
@@ -90,6 +116,26 @@ public sealed class PackageWorkspace : IDisposable
             "pack", Repository.RuntimeProject, "-c", Repository.Configuration, "-o", Repository.PackagesFolder,
             $"-p:Version={Version}", "-nodeReuse:false", .. build,
         ]);
+    }
+
+    private (CommandResult Pack, CommandResult Install) InstallTool()
+    {
+        // Like the runtime package: the build around us already built the tool, so pack that output.
+        string[] build = Repository.ToolBuilt() ? ["--no-build"] : [];
+        CommandResult pack = Record(DotNet.Run(Repository.Root,
+        [
+            "pack", Repository.ToolProject, "-c", Repository.Configuration, "-o", Repository.PackagesFolder,
+            $"-p:Version={Version}", "-nodeReuse:false", .. build,
+        ]));
+        if (!pack.Succeeded)
+        {
+            return (pack, pack);
+        }
+
+        // A tool path keeps its packages in its own .store, not in the machine's NuGet cache.
+        CommandResult install = Record(DotNet.Run(Root,
+            "tool", "install", "PolyNet.Cli", "--version", Version, "--tool-path", ToolPath, "--add-source", Repository.PackagesFolder));
+        return (pack, install);
     }
 
     private void WriteNuGetConfig()

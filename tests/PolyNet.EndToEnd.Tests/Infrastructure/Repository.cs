@@ -19,6 +19,8 @@ internal static class Repository
 
     public static string RuntimeProject { get; } = Path.Combine(Root, "src", "PolyNet", "PolyNet.csproj");
 
+    public static string ToolProject { get; } = Path.Combine(Root, "src", "PolyNet.Cli", "PolyNet.Cli.csproj");
+
     public static string SamplesFolder { get; } = Path.Combine(Root, "samples");
 
     public static string ConsumerTemplates { get; } = Path.Combine(Root, "tests", "PolyNet.EndToEnd.Tests", "Consumers");
@@ -34,6 +36,10 @@ internal static class Repository
             && File.Exists(Path.Combine(runtime, "net10.0", "PolyNet.dll"))
             && File.Exists(generator);
     }
+
+    /// <summary>True when the polynet tool has been built in <see cref="Configuration"/>.</summary>
+    public static bool ToolBuilt() =>
+        File.Exists(Path.Combine(Root, "src", "PolyNet.Cli", "bin", Configuration, "net10.0", "PolyNet.Cli.dll"));
 
     private static string Metadata(string key) =>
         typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
