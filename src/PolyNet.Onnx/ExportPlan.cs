@@ -69,7 +69,7 @@ internal sealed class ExportPlan
         }
     }
 
-    private double U => IsDouble ? 1.1102230246251565e-16 : 5.9604644775390625e-8;
+    private double U => ExportArithmetic.UnitRoundoff(IsDouble);
 
     /// <summary>The plan for a network; throws <see cref="NotSupportedException"/> for a gate kind the export does not rebuild.</summary>
     public static ExportPlan For(ParsedDefinition parsed, bool isDouble) => new(parsed, isDouble);
@@ -143,14 +143,25 @@ internal sealed class ExportPlan
     /// </summary>
     private double BitProductError(ExportNeuron neuron)
     {
-        int n = neuron.Inputs.Length;
         double magnitude = Math.Abs(neuron.Bias);
         foreach (var (_, weight) in neuron.Inputs)
         {
             magnitude += Math.Abs(weight);
         }
 
-        double preactivationRounding = (n + 1) * U * magnitude * 1.01;
+        double rounding = (neuron.Inputs.Length + 1) * U * magnitude * 1.01;
+        bool IsSpin(int input) => Parsed.InputKinds[input] == InputKind.Spin;
+        double miss = neuron.Inputs.Length > MaxEnumeratedBits ? MissByLevels(neuron, IsSpin, rounding) : MissByAssignments(neuron, IsSpin, rounding);
+        return miss + (SeparateSigmoidGate.SigmoidUlps * U);
+    }
+
+    /// <summary>Bit products with more inputs than this are bounded from their extreme preactivations instead of every assignment.</summary>
+    internal const int MaxEnumeratedBits = 20;
+
+    /// <summary>The largest |σ(z) − product| + σ'(z)·<paramref name="rounding"/> over every assignment of the inputs.</summary>
+    internal static double MissByAssignments(ExportNeuron neuron, Func<int, bool> isSpin, double rounding)
+    {
+        int n = neuron.Inputs.Length;
         double worst = 0;
         for (long assignment = 0; assignment < 1L << n; assignment++)
         {
@@ -160,17 +171,45 @@ internal sealed class ExportPlan
             {
                 var (input, weight) = neuron.Inputs[i];
                 bool high = (assignment & (1L << i)) != 0;
-                double x = Parsed.InputKinds[input] == InputKind.Spin ? (high ? 1 : -1) : (high ? 1 : 0);
-                z += weight * x;
+                z += weight * (isSpin(input) ? (high ? 1 : -1) : (high ? 1 : 0));
                 all &= high;
             }
 
             double sigma = 1 / (1 + Math.Exp(-z));
-            double slope = sigma * (1 - sigma);
-            worst = Math.Max(worst, Math.Abs(sigma - (all ? 1 : 0)) + (slope * 1.01 * preactivationRounding));
+            worst = Math.Max(worst, Math.Abs(sigma - (all ? 1 : 0)) + (sigma * (1 - sigma) * 1.01 * rounding));
         }
 
-        return worst + (SeparateSigmoidGate.SigmoidUlps * U);
+        return worst;
+    }
+
+    /// <summary>
+    /// An upper bound on <see cref="MissByAssignments"/> without visiting 2ⁿ assignments: the product is 1 only with every
+    /// input high, where the preactivation is z₁; every other assignment flips a non-empty set S and σ is increasing, so
+    /// the largest of them is σ(z₁ − Σ_S dᵢ) for the S that lowers z least (dᵢ = high − low contribution: every negative
+    /// dᵢ, else the smallest); σ' over every level is at most its largest on [z_min, z_max], σ' being unimodal at 0.
+    /// </summary>
+    internal static double MissByLevels(ExportNeuron neuron, Func<int, bool> isSpin, double rounding)
+    {
+        double all = neuron.Bias, lowest = neuron.Bias, negative = 0, smallest = double.PositiveInfinity;
+        bool anyNegative = false;
+        foreach (var (input, weight) in neuron.Inputs)
+        {
+            double high = weight, low = isSpin(input) ? -weight : 0;
+            double drop = high - low;
+            all += high;
+            lowest += Math.Min(high, low);
+            smallest = Math.Min(smallest, drop);
+            if (drop < 0)
+            {
+                negative += drop;
+                anyNegative = true;
+            }
+        }
+
+        double other = all - (anyNegative ? negative : smallest);
+        double nearest = Math.Clamp(0, lowest, Math.Max(all, other));
+        double peak = 1 / (1 + Math.Exp(-nearest));
+        return Math.Max(1 - (1 / (1 + Math.Exp(-all))), 1 / (1 + Math.Exp(-other))) + (peak * (1 - peak) * 1.01 * rounding);
     }
 
     /// <summary>Σ|c|·δ over the output terms, the output sum's rounding γ_(n+1) of Σ|c|·S + |c₀|, and 2u·|c|·B for the coefficients (rounded to double, then to the export's precision).</summary>
@@ -188,18 +227,6 @@ internal sealed class ExportPlan
         }
 
         double gamma = (n + 1) * U / (1 - ((n + 1) * U));
-        return RoundUp(propagated + (gamma * magnitude) + (2 * U * coefficients));
-    }
-
-    /// <summary>Up to three significant digits, still a bound.</summary>
-    private static double RoundUp(double value)
-    {
-        if (!(value > 0) || double.IsInfinity(value))
-        {
-            return value;
-        }
-
-        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)) - 2);
-        return Math.Ceiling(value / magnitude * (1 + 1e-12)) * magnitude;
+        return ExportArithmetic.RoundUp(propagated + (gamma * magnitude) + (2 * U * coefficients));
     }
 }

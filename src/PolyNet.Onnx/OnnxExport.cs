@@ -27,15 +27,16 @@ public static class OnnxExport
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(destination);
-        var parsed = DefinitionParser.Parse(network.Definition);
         bool isDouble = (options?.Precision ?? network.Precision) == NetworkPrecision.Double;
-        var plan = ExportPlan.For(parsed, isDouble);
-        var multiply = SeparateSigmoidGate.For(isDouble, square: false);
-        var square = SeparateSigmoidGate.For(isDouble, square: true);
-        int neurons = plan.Gates.Sum(g => g.Neurons.Length);
-        int layers = plan.Gates.Length == 0 ? 0 : plan.Gates.Max(g => g.Layer);
-        var result = new OnnxExportResult(plan.MaxError, multiply.Lambda, square.Lambda, neurons, layers);
-        OnnxModelWriter.Write(plan, Metadata(network, parsed, result, isDouble)).WriteTo(destination);
+        var plan = ExportPlan.For(DefinitionParser.Parse(network.Definition), isDouble);
+        var result = Result([plan], plan.MaxError, isDouble);
+        var description = new KeyValuePair<string, string>[]
+        {
+            new("polynet.expression", network.Expression),
+            new("polynet.polynomial", network.Polynomial),
+            new("polynet.generated_max_error", Number(network.MaxError)),
+        };
+        OnnxModelWriter.Write(plan, Metadata(plan.Parsed, result, isDouble, description)).WriteTo(destination);
         return result;
     }
 
@@ -51,25 +52,22 @@ public static class OnnxExport
         ArgumentNullException.ThrowIfNull(destination);
         bool isDouble = (options?.Precision ?? classifier.Precision) == NetworkPrecision.Double;
         var plans = classifier.Hamiltonians.Select(h => ExportPlan.For(DefinitionParser.Parse(h.Definition), isDouble)).ToList();
-        double u = isDouble ? 1.1102230246251565e-16 : 5.9604644775390625e-8;
+        double u = ExportArithmetic.UnitRoundoff(isDouble);
 
         // Each logit −E_y + log p_y is off by the network's bound plus one rounding of the Add. Softmax's gradient has
         // ∂p_y/∂l_j = p_y([y = j] − p_j), so logits that move by at most Δ move p_y by at most 2p_y(1 − p_y)Δ ≤ Δ/2 (mean
         // value theorem); the engine's own softmax adds (K + 4)u.
         double shift = plans.Select((plan, y) => plan.MaxError + (u * (plan.ValueBound + Math.Abs(classifier.LogPriors[y])))).Max();
         double bound = Math.Min(1, (shift / 2) + ((plans.Count + 4) * u));
-        var multiply = SeparateSigmoidGate.For(isDouble, square: false);
-        var square = SeparateSigmoidGate.For(isDouble, square: true);
-        int neurons = plans.Sum(p => p.Gates.Sum(g => g.Neurons.Length));
-        int layers = plans.Max(p => p.Gates.Length == 0 ? 0 : p.Gates.Max(g => g.Layer));
-        var result = new OnnxExportResult(RoundUp(bound), multiply.Lambda, square.Lambda, neurons, layers);
-        var metadata = Metadata(classifier.Hamiltonians[0], plans[0].Parsed, result, isDouble)
-            .Where(m => m.Key is not ("polynet.expression" or "polynet.polynomial" or "polynet.generated_max_error"))
-            .Append(new("polynet.categories", string.Join(",", classifier.Categories)))
-            .Append(new("polynet.priors", string.Join(",", classifier.Priors.Select(p => p.ToString("R", CultureInfo.InvariantCulture)))))
-            .Append(new("polynet.category_expressions", string.Join(" | ", classifier.Hamiltonians.Select(h => h.Expression))))
-            .Append(new("polynet.generated_max_error", classifier.MaxError.ToString("R", CultureInfo.InvariantCulture)));
-        OnnxModelWriter.WriteClassifier(plans, classifier.LogPriors, metadata).WriteTo(destination);
+        var result = Result(plans, Math.Min(1, ExportArithmetic.RoundUp(bound)), isDouble);
+        var description = new KeyValuePair<string, string>[]
+        {
+            new("polynet.categories", string.Join(",", classifier.Categories)),
+            new("polynet.priors", string.Join(",", classifier.Priors.Select(Number))),
+            new("polynet.category_expressions", string.Join(" | ", classifier.Hamiltonians.Select(h => h.Expression))),
+            new("polynet.generated_max_error", Number(classifier.MaxError)),
+        };
+        OnnxModelWriter.WriteClassifier(plans, classifier.LogPriors, Metadata(plans[0].Parsed, result, isDouble, description)).WriteTo(destination);
         return result;
     }
 
@@ -86,29 +84,29 @@ public static class OnnxExport
         return lattice.Unroll(extents).ExportOnnx(destination, options);
     }
 
-    /// <summary>Up to three significant digits, still a bound.</summary>
-    private static double RoundUp(double value)
+    /// <summary>The export's bound with the sizes of its plans and the gate scales of its precision.</summary>
+    private static OnnxExportResult Result(IReadOnlyList<ExportPlan> plans, double maxError, bool isDouble) => new(
+        maxError,
+        SeparateSigmoidGate.For(isDouble, square: false).Lambda,
+        SeparateSigmoidGate.For(isDouble, square: true).Lambda,
+        plans.Sum(p => p.Gates.Sum(g => g.Neurons.Length)),
+        plans.Max(p => p.Gates.Length == 0 ? 0 : p.Gates.Max(g => g.Layer)));
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>What every model says of itself: <paramref name="description"/> (what was exported), then the inputs, the precision and the bound.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> Metadata(ParsedDefinition parsed, OnnxExportResult result, bool isDouble, IEnumerable<KeyValuePair<string, string>> description)
     {
-        if (!(value > 0) || value >= 1)
+        foreach (var entry in description)
         {
-            return value;
+            yield return entry;
         }
 
-        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)) - 2);
-        return Math.Min(1, Math.Ceiling(value / magnitude * (1 + 1e-12)) * magnitude);
-    }
-
-    private static IEnumerable<KeyValuePair<string, string>> Metadata(SigmoidNetwork network, ParsedDefinition parsed, OnnxExportResult result, bool isDouble)
-    {
-        string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-        yield return new("polynet.expression", network.Expression);
-        yield return new("polynet.polynomial", network.Polynomial);
         yield return new("polynet.inputs", string.Join(",", parsed.Inputs));
         yield return new("polynet.input_bounds", string.Join(",", parsed.InputBounds.Select(Number)));
         yield return new("polynet.input_kinds", string.Join(",", parsed.InputKinds));
         yield return new("polynet.precision", isDouble ? "float64" : "float32");
         yield return new("polynet.max_error", Number(result.MaxError));
-        yield return new("polynet.generated_max_error", Number(network.MaxError));
         yield return new("polynet.lambda_multiply", Number(result.MultiplyScale));
         yield return new("polynet.lambda_square", Number(result.SquareScale));
         yield return new(

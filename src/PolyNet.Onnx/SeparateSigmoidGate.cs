@@ -57,7 +57,7 @@ internal sealed class SeparateSigmoidGate
     /// </summary>
     public static double Bound(bool isDouble, bool square, double lambda)
     {
-        double u = isDouble ? 1.1102230246251565e-16 : 5.9604644775390625e-8;
+        double u = ExportArithmetic.UnitRoundoff(isDouble);
         double reach = 2 * lambda;
         double sixth = MaxAbsSixthDerivative(Bias - reach, Bias + reach);
         double fourth = Math.Abs(Derivative(4, Bias));

@@ -18,7 +18,7 @@ internal sealed class CompiledHamiltonian(
     LatticeTemplate? lattice = null,
     EquatableArray<VariableKind> kinds = default)
 {
-    private ImmutableArray<double> _gradientErrors;
+    private ImmutableArray<(double Error, double Magnitude)> _gradientAnalysis;
 
     public EquatableArray<VariableKind> Kinds { get; } = kinds;
 
@@ -35,14 +35,15 @@ internal sealed class CompiledHamiltonian(
     public bool Succeeded => Network is not null && Errors.IsEmpty;
 
     /// <summary>
-    /// Per input, the bound on |∂network/∂x − ∂polynomial/∂x| inside the bounds (0 for bits, spins and unread inputs),
-    /// found on first use: only emitting needs it, not the analyzer's every keystroke.
+    /// Per input, the bound on |∂network/∂x − ∂polynomial/∂x| inside the bounds and on the computed derivative's magnitude
+    /// (both 0 for bits, spins and unread inputs), found once, on first use: only emitting needs it, not the analyzer's
+    /// every keystroke. A lattice sums its field reads' entries (one gradient entry per site).
     /// </summary>
-    public ImmutableArray<double> GradientErrors
+    public ImmutableArray<(double Error, double Magnitude)> GradientAnalysis
     {
         get
         {
-            if (_gradientErrors.IsDefault)
+            if (_gradientAnalysis.IsDefault)
             {
                 var differentiated = new bool[Network!.InputBounds.Length];
                 for (int v = 0; v < differentiated.Length; v++)
@@ -50,22 +51,22 @@ internal sealed class CompiledHamiltonian(
                     differentiated[v] = v >= Kinds.Count || Kinds[v] == VariableKind.Continuous;
                 }
 
-                _gradientErrors = GradientBound.PerInput(Network, differentiated);
+                _gradientAnalysis = GradientBound.Analyze(Network, differentiated);
             }
 
-            return _gradientErrors;
+            return _gradientAnalysis;
         }
     }
 
-    /// <summary>The largest of <see cref="GradientErrors"/>: MaxGradientError.</summary>
+    /// <summary>The largest error bound of <see cref="GradientAnalysis"/>: MaxGradientError.</summary>
     public double MaxGradientError
     {
         get
         {
             double largest = 0;
-            foreach (double bound in GradientErrors)
+            foreach (var (error, _) in GradientAnalysis)
             {
-                largest = System.Math.Max(largest, bound);
+                largest = System.Math.Max(largest, error);
             }
 
             return largest;

@@ -23,7 +23,6 @@ internal sealed class GradientPassEmitter
     private readonly ForwardPassEmitter _forward;
     private readonly bool[] _differentiated;
     private readonly Func<int, bool> _differentiatedInput;
-    private string? _seedScale;
 
     /// <param name="differentiatedInput">Which inputs are differentiated: by default every continuous one.</param>
     public GradientPassEmitter(NetworkModel network, IReadOnlyList<ParameterSpec> parameters, GeneratedNames names, ForwardPassEmitter forward, Func<int, bool>? differentiatedInput = null)
@@ -83,14 +82,13 @@ internal sealed class GradientPassEmitter
     /// lattice's overlapping last vector has already counted pass no derivative on.</param>
     public void EmitBackward(IndentedWriter writer, IReadOnlyList<string?> derivatives, Func<int, string?>? termCondition = null, string? seedScale = null)
     {
-        _seedScale = seedScale;
         writer.Line("// Backward: each value's adjoint is its output coefficient plus, for every gate reading it, that gate's adjoint times its derivative.");
         var uses = Uses();
         for (int k = _network.Gates.Length - 1; k >= 0; k--)
         {
             if (_differentiated[k])
             {
-                writer.WrappedLine($"var {_names[$"a{k}"]} = {Adjoint(uses, ValueRef.Gate(k), termCondition)};");
+                writer.WrappedLine($"var {_names[$"a{k}"]} = {Adjoint(uses, ValueRef.Gate(k), termCondition, seedScale)};");
             }
         }
 
@@ -98,7 +96,7 @@ internal sealed class GradientPassEmitter
         {
             if (derivatives[v] is { } target)
             {
-                writer.WrappedLine($"{target} = {Adjoint(uses, ValueRef.Input(v), termCondition)};");
+                writer.WrappedLine($"{target} = {Adjoint(uses, ValueRef.Input(v), termCondition, seedScale)};");
             }
         }
     }
@@ -151,7 +149,7 @@ internal sealed class GradientPassEmitter
     }
 
     /// <summary>An output coefficient as the backward pass seeds it: times the seed scale, when there is one.</summary>
-    private string Seed(string coefficient) => _seedScale is null ? coefficient : $"{L}.Multiply({coefficient}, {_seedScale})";
+    private string Seed(string coefficient, string? seedScale) => seedScale is null ? coefficient : $"{L}.Multiply({coefficient}, {seedScale})";
 
     /// <summary>The local derivative of gate <paramref name="k"/> with respect to its operand <paramref name="slot"/>.</summary>
     private string Partial(int k, int slot) => _names[$"g{k}_{slot}"];
@@ -203,7 +201,7 @@ internal sealed class GradientPassEmitter
     }
 
     /// <summary>Σ over the value's uses, as lane operations: its output coefficients first, then each reader's adjoint × derivative.</summary>
-    private string Adjoint(Dictionary<ValueRef, (List<int> Terms, List<(int Gate, int Slot)> Readers)> uses, ValueRef value, Func<int, string?>? termCondition)
+    private string Adjoint(Dictionary<ValueRef, (List<int> Terms, List<(int Gate, int Slot)> Readers)> uses, ValueRef value, Func<int, string?>? termCondition, string? seedScale)
     {
         string zero = $"{L}.Constant({_forward.Number(0)})";
         if (!uses.TryGetValue(value, out var entry))
@@ -216,12 +214,12 @@ internal sealed class GradientPassEmitter
         double fixedCoefficient = conditioned.Where(c => c.Condition is null).Sum(c => _network.OutputTerms[c.Term].Coefficient);
         if (fixedCoefficient != 0)
         {
-            sum = Seed($"{L}.Constant({_forward.Number(fixedCoefficient)})");
+            sum = Seed($"{L}.Constant({_forward.Number(fixedCoefficient)})", seedScale);
         }
 
         foreach (var (term, condition) in conditioned.Where(c => c.Condition is not null))
         {
-            string coefficient = Seed($"{L}.Constant({condition} ? {_forward.Number(_network.OutputTerms[term].Coefficient)} : {_forward.Number(0)})");
+            string coefficient = Seed($"{L}.Constant({condition} ? {_forward.Number(_network.OutputTerms[term].Coefficient)} : {_forward.Number(0)})", seedScale);
             sum = sum is null ? coefficient : $"{L}.Add({sum}, {coefficient})";
         }
 

@@ -243,7 +243,7 @@ internal sealed partial class LatticeClassEmitter
     /// </summary>
     private double LatticeGradientError()
     {
-        var analysis = GradientBound.Analyze(_network, Enumerable.Range(0, Reads.Count).Select(IsDifferentiatedRead).ToList());
+        var analysis = _compiled.GradientAnalysis;
         double u = _precision.UnitRoundoff(), worst = 0;
         foreach (int field in ContinuousFields)
         {

@@ -16,13 +16,10 @@ namespace PolyNet.Generators.Network;
 /// </summary>
 internal static class GradientBound
 {
-    /// <summary>The bound per input: 0 for inputs that are not differentiated (bits, spins) or that the network does not read.</summary>
-    public static ImmutableArray<double> PerInput(NetworkModel network, IReadOnlyList<bool> differentiated) =>
-        Analyze(network, differentiated).Select(r => r.Error).ToImmutableArray();
-
     /// <summary>
     /// Per input, the error bound and a bound on the magnitude of the computed derivative (the sum over paths of the
-    /// products of computed local derivatives): what a sum of such derivatives, as a lattice's gradient forms, rounds relative to.
+    /// products of computed local derivatives: what a sum of such derivatives, as a lattice's gradient forms, rounds
+    /// relative to); both 0 for inputs that are not differentiated or that the network does not read.
     /// </summary>
     public static ImmutableArray<(double Error, double Magnitude)> Analyze(NetworkModel network, IReadOnlyList<bool> differentiated)
     {
@@ -37,13 +34,6 @@ internal static class GradientBound
         }
 
         return result.MoveToImmutable();
-    }
-
-    /// <summary>The largest bound over the inputs.</summary>
-    public static double Max(NetworkModel network, IReadOnlyList<bool> differentiated)
-    {
-        var perInput = PerInput(network, differentiated);
-        return perInput.IsEmpty ? 0 : perInput.Max();
     }
 
     private static (double Error, double Magnitude) ForInput(NetworkModel network, double[][] local, int input, double u, double gamma)
